@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: drives our gateway and, in the same run on the same subgraphs, stock
+ * @apollo/gateway on @apollo/server, with autocannon; prints a table and writes it to the README.
+ *
+ * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
+ * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const seedScale = Number(process.env.BENCH_SEED_SCALE ?? 1);
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const children: ChildProcess[] = [];
+
+function startChild(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+function firstJsonLine<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve(JSON.parse(line) as T);
+    });
+    child.once('exit', (code) => reject(new Error(`child exited with ${code} before it was ready`)));
+  });
+}
+
+async function waitFor(url: string, init?: RequestInit): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url, init)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+const operations = {
+  ProductPage: readFileSync(join(root, 'tests/operations/ProductPage.graphql'), 'utf8'),
+  ProductListing: readFileSync(join(root, 'tests/operations/ProductListing.graphql'), 'utf8'),
+};
+const productCount = Math.max(10, Math.round(2000 * seedScale));
+let counter = 0;
+const variablesFor: Record<keyof typeof operations, () => Record<string, unknown>> = {
+  ProductPage: () => ({
+    id: `prod-${String((counter++ % productCount) + 1).padStart(5, '0')}`,
+    channel: 'WEB',
+    near: { lat: 48.8566, lng: 2.3522 },
+  }),
+  ProductListing: () => ({ channel: 'WEB', first: 20 }),
+};
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function drive(url: string, name: keyof typeof operations): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ query: operations[name], variables: variablesFor[name]() }),
+        }),
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'supergraph-bench-'));
+  try {
+    console.log(`Seeding and starting the subgraphs (seed scale ${seedScale})...`);
+    const subgraphs = startChild('bench/serve-subgraphs.ts', { DATA_DIR: dataDir, SEED_SCALE: String(seedScale), DATABASE_URL: '' });
+    const { urls } = await firstJsonLine<{ urls: Record<string, string> }>(subgraphs);
+    const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, urls[n]]));
+
+    const ours = 'http://127.0.0.1:4190/graphql';
+    const baseline = 'http://127.0.0.1:4191/';
+    startChild('gateway/main.ts', { ...urlEnv, PORT: '4190', HOST: '127.0.0.1' });
+    startChild('bench/baseline-gateway.ts', { ...urlEnv, PORT: '4191' });
+    await waitFor('http://127.0.0.1:4190/health');
+    await waitFor(baseline, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+
+    const rows: string[] = [];
+    for (const name of Object.keys(operations) as (keyof typeof operations)[]) {
+      // Warm both (query plans, JIT, connection pools) before measuring.
+      await Promise.all([ours, baseline].map((url) => autocannon({ url, connections: 4, amount: 200, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operations[name], variables: variablesFor[name]() }) })));
+      const measured: Record<'ours' | 'baseline', Figures[]> = { ours: [], baseline: [] };
+      for (let round = 0; round < rounds; round++) {
+        // Alternate which gateway goes first, so that drift on a noisy machine hits both alike.
+        const order = round % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
+        for (const which of order) {
+          const figures = await drive(which === 'ours' ? ours : baseline, name);
+          measured[which].push(figures);
+          console.log(`  ${name} ${which} round ${round + 1}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors}`);
+        }
+      }
+      const summary = (list: Figures[]) => ({
+        rps: median(list.map((f) => f.rps)),
+        p50: median(list.map((f) => f.p50)),
+        p99: median(list.map((f) => f.p99)),
+        errors: list.reduce((s, f) => s + f.errors, 0),
+      });
+      const o = summary(measured.ours);
+      const b = summary(measured.baseline);
+      rows.push(`| ${name} | ours | ${o.rps.toFixed(0)} | ${o.p50} | ${o.p99} | ${(o.rps / b.rps).toFixed(2)}x | ${o.errors} |`);
+      rows.push(`| ${name} | @apollo/gateway + @apollo/server | ${b.rps.toFixed(0)} | ${b.p50} | ${b.p99} | 1.00x | ${b.errors} |`);
+    }
+    const table = [
+      `Median of ${rounds} rounds of ${duration} s, ${connections} connections, seed scale ${seedScale}, SQLite, ${new Date().toISOString().slice(0, 10)}:`,
+      '',
+      '| operation | gateway | req/s | p50 ms | p99 ms | throughput vs baseline | errors |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+      ...rows,
+    ].join('\n');
+    console.log(`\n${table}\n`);
+    const readmePath = join(root, 'README.md');
+    const readme = readFileSync(readmePath, 'utf8');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    if (readme.includes(start) && readme.includes(end)) {
+      writeFileSync(readmePath, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
+      console.log('README.md benchmark table updated.');
+    }
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,82 @@
+/**
+ * The gateway's error vocabulary: every error a client sees carries one of these codes in
+ * `extensions.code`, and nothing internal (stack traces, exception details) reaches it.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  /** The HTTP request is not a well-formed GraphQL-over-HTTP request (bad JSON, no query...). */
+  BadRequest: 'BAD_REQUEST',
+  GraphQLParseFailed: 'GRAPHQL_PARSE_FAILED',
+  GraphQLValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  /** A variable does not fit its declared type. */
+  BadUserInput: 'BAD_USER_INPUT',
+  /** No operation to run: several in the document and no (or an unknown) `operationName`. */
+  OperationResolutionFailure: 'OPERATION_RESOLUTION_FAILURE',
+  /** A subscription sent as a plain request/response. */
+  OperationNotSupported: 'OPERATION_NOT_SUPPORTED',
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
+  NotAcceptable: 'NOT_ACCEPTABLE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  NotFound: 'NOT_FOUND',
+  /** The gateway cannot serve yet (no supergraph) or any more (closing). */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** A subgraph could not be reached (refused, reset, DNS...). */
+  SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph did not answer within `SUBGRAPH_TIMEOUT_MS`. */
+  SubgraphTimeout: 'SUBGRAPH_TIMEOUT',
+  /** A subgraph answered something that is not a GraphQL response. */
+  SubgraphBadResponse: 'SUBGRAPH_BAD_RESPONSE',
+  InternalServerError: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The same error with `extensions.code` set; graphql-js errors are immutable. */
+export function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+export function codedError(message: string, code: ErrorCode): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+/** A complete `{ errors }` body for answers that never reach GraphQL execution (406, 413, 500...). */
+export function errorsBody(message: string, code: ErrorCode): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * What a client may see of an error. Errors thrown by our code or a library (an `originalError`
+ * that is not a GraphQL error) are replaced by a generic one: their message can name files, hosts
+ * or SQL. Errors relayed from subgraphs keep their message and code, minus debugging extensions.
+ */
+export function toClientError(error: Readonly<GraphQLError | Error>): GraphQLError {
+  if (!(error instanceof GraphQLError)) {
+    // Only graphql-http's request parsing gets here ("Unparsable JSON body", "Missing query"...),
+    // and its messages are written for clients.
+    return codedError(error.message, ErrorCode.BadRequest);
+  }
+  const { exception, stacktrace, ...extensions } = error.extensions;
+  const { originalError } = error;
+  if (originalError instanceof Error && !(originalError instanceof GraphQLError) && extensions.code === undefined) {
+    return new GraphQLError('Internal server error', {
+      path: error.path,
+      extensions: { code: ErrorCode.InternalServerError },
+    });
+  }
+  if (exception === undefined && stacktrace === undefined && extensions.code !== undefined) return error;
+  return new GraphQLError(error.message, {
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...extensions, code: extensions.code ?? ErrorCode.InternalServerError },
+  });
+}

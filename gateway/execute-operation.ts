@@ -1,0 +1,62 @@
+/**
+ * Runs a prepared operation through the gateway's executor (plan, then fetch from the subgraphs).
+ * The executor was written for Apollo Server's request context; this builds the part it reads.
+ */
+import type { ApolloGateway } from '@apollo/gateway';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+
+type GatewayExecutor = ApolloGateway['executor'];
+type GatewayRequestContext = Parameters<GatewayExecutor>[0];
+export type GatewayExecutionResult = Awaited<ReturnType<GatewayExecutor>>;
+
+/** The schema in service, with the hash of the supergraph it came from. */
+export interface SchemaSnapshot {
+  schema: GraphQLSchema;
+  hash: string;
+}
+
+/** An operation that parsed, validated and has acceptable variables. */
+export interface PreparedOperation {
+  query: string;
+  queryHash: string;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | undefined;
+  variables: Record<string, unknown> | undefined;
+}
+
+export type ExecuteOperation = (
+  prepared: PreparedOperation,
+  snapshot: SchemaSnapshot,
+  /** Handed to every data source of this request as `context`. */
+  context: Record<string, unknown>,
+) => Promise<GatewayExecutionResult>;
+
+// The executor never touches Apollo Server's response cache, but its context type requires one.
+const NO_RESPONSE_CACHE: GatewayRequestContext['cache'] = {
+  get: async () => undefined,
+  set: async () => {},
+  delete: async () => {},
+};
+
+export function createOperationExecutor(executor: GatewayExecutor, logger: GatewayRequestContext['logger']): ExecuteOperation {
+  return (prepared, snapshot, context) =>
+    executor({
+      // Read by the executor: request.operationName and request.variables (plan key, variable
+      // values for fetches), document, queryHash (plan cache key), operationName (tracing),
+      // metrics (it records error paths there), logger. The rest completes the contract.
+      request: { query: prepared.query, operationName: prepared.operationName, variables: prepared.variables },
+      document: prepared.document,
+      source: prepared.query,
+      queryHash: prepared.queryHash,
+      operationName: prepared.operation.name?.value ?? null,
+      operation: prepared.operation,
+      context,
+      metrics: {},
+      logger,
+      cache: NO_RESPONSE_CACHE,
+      schema: snapshot.schema,
+      schemaHash: snapshot.hash as GatewayRequestContext['schemaHash'],
+      overallCachePolicy: undefined,
+    });
+}

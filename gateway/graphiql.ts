@@ -1,0 +1,86 @@
+/**
+ * GraphiQL for people exploring the graph in a browser, built from the project's own installed
+ * packages and served by the gateway itself: no CDN, so it works offline and never runs code the
+ * lock file did not pin.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+
+export interface GraphiQLOptions {
+  /** The GraphQL endpoint the page queries (same origin). */
+  endpoint: string;
+  /** Where the page's scripts and styles are served. @default '/graphiql/assets' */
+  assetsPath?: string;
+}
+
+interface Asset {
+  file: string;
+  contentType: string;
+}
+
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
+const require = createRequire(import.meta.url);
+
+/** A file of an installed package; through package.json, the one subpath every package exports. */
+function packageFile(packageName: string, file: string): string {
+  return join(dirname(require.resolve(`${packageName}/package.json`)), file);
+}
+
+// The browser builds (UMD) of React 18 and GraphiQL 3; GraphiQL's expects React and ReactDOM globals.
+const ASSETS: Record<string, Asset> = {
+  'react.production.min.js': { file: packageFile('react', 'umd/react.production.min.js'), contentType: JAVASCRIPT },
+  'react-dom.production.min.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), contentType: JAVASCRIPT },
+  'graphiql.min.js': { file: packageFile('graphiql', 'graphiql.min.js'), contentType: JAVASCRIPT },
+  'graphiql.min.css': { file: packageFile('graphiql', 'graphiql.min.css'), contentType: 'text/css; charset=utf-8' },
+};
+
+/** Registers the asset routes and returns the page to serve at the endpoint. */
+export function registerGraphiQL(app: FastifyInstance, { endpoint, assetsPath = '/graphiql/assets' }: GraphiQLOptions): string {
+  // Read on first request, not at start-up: most gateways never serve a browser.
+  const loaded = new Map<string, Promise<Buffer>>();
+  app.get<{ Params: { file: string } }>(`${assetsPath}/:file`, async (request, reply) => {
+    const { file } = request.params;
+    const asset = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
+    if (!asset) return reply.status(404).send({ error: 'Not Found' });
+    let content = loaded.get(file);
+    if (!content) {
+      content = readFile(asset.file);
+      loaded.set(file, content);
+      // A failed read is retried by the next request rather than cached.
+      content.catch(() => loaded.delete(file));
+    }
+    return reply.type(asset.contentType).header('cache-control', 'public, max-age=3600').send(await content);
+  });
+  return renderPage(endpoint, assetsPath);
+}
+
+function renderPage(endpoint: string, assetsPath: string): string {
+  const asset = (name: string) => `${assetsPath}/${name}`;
+  // JSON.stringify makes the endpoint a JS string literal; escaping "<" keeps it from closing the script.
+  const endpointLiteral = JSON.stringify(endpoint).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>GraphiQL · Omnichannel supergraph</title>
+  <link rel="stylesheet" href="${asset('graphiql.min.css')}">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="${asset('react.production.min.js')}"></script>
+  <script src="${asset('react-dom.production.min.js')}"></script>
+  <script src="${asset('graphiql.min.js')}"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: new URL(${endpointLiteral}, window.location.href).href });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>
+`;
+}

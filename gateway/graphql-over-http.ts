@@ -1,0 +1,138 @@
+/**
+ * GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/) on one endpoint, as a
+ * Fastify plugin. graphql-http handles the protocol (methods, bodies, status codes per media type);
+ * this adapter negotiates the media type, prepares operations with a cache, runs them through the
+ * federation executor and keeps every error coded and free of internals.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { createHandler, type Response as HandlerResponse } from 'graphql-http';
+import { createDocumentCache } from './document-cache.js';
+import { ErrorCode, codedError, errorsBody, toClientError } from './errors.js';
+import type { ExecuteOperation, PreparedOperation, SchemaSnapshot } from './execute-operation.js';
+import { sendErrors } from './http-errors.js';
+import { negotiateMediaType } from './negotiate-media-type.js';
+import { checkVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
+
+export interface GraphQLOverHttpOptions {
+  /** @default '/graphql' */
+  path?: string;
+  /** The schema in service; undefined while none is loaded. */
+  currentSchema(): SchemaSnapshot | undefined;
+  execute: ExecuteOperation;
+  /** Parsed and validated operations to keep; 0 keeps none. */
+  documentCacheSize: number;
+  /** HTML for a browser that GETs the endpoint (its `Accept` prefers text/html). */
+  graphiqlPage?: string;
+}
+
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+const JSON_MEDIA_TYPE = 'application/json';
+const HTML = 'text/html';
+// graphql-response+json first: it lets status codes tell request errors apart; application/json
+// is for clients that still ask for it only.
+const GRAPHQL_MEDIA_TYPES = [GRAPHQL_RESPONSE, JSON_MEDIA_TYPE] as const;
+const BROWSER_MEDIA_TYPES = [GRAPHQL_RESPONSE, JSON_MEDIA_TYPE, HTML] as const;
+const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+type GraphQLMediaType = (typeof GRAPHQL_MEDIA_TYPES)[number];
+/** What the route hands to graphql-http with each request. */
+type RequestState = { mediaType: GraphQLMediaType };
+/** What onSubscribe hands to execute for one request. */
+type OperationState = { prepared: PreparedOperation; snapshot: SchemaSnapshot };
+
+export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
+  const { path = '/graphql', currentSchema, execute, graphiqlPage } = options;
+  const documentCache = createDocumentCache(options.documentCacheSize);
+
+  const handle = createHandler<FastifyRequest, RequestState, OperationState>({
+    onSubscribe(request, params) {
+      const snapshot = currentSchema();
+      if (!snapshot) return plainResponse(503, 'Service Unavailable', ErrorCode.ServiceUnavailable, 'No supergraph is loaded yet');
+      const parsed = parseAndValidate(snapshot.schema, params.query, documentCache);
+      if (!parsed.ok) return parsed.errors;
+      const { document, queryHash } = parsed.value;
+      const operationName = params.operationName ?? undefined;
+      const selected = selectOperation(document, operationName);
+      if (!selected.ok) return selected.errors;
+      const operation = selected.value;
+      // Checked before anything runs: GET must stay safe, whatever a link or a prefetch sends.
+      if (request.method === 'GET' && operation.operation !== 'query') {
+        return [
+          errorsBody('Only queries can be sent with GET; send mutations with POST.', ErrorCode.MethodNotAllowed),
+          { status: 405, statusText: 'Method Not Allowed', headers: { allow: 'POST', 'content-type': `${request.context.mediaType}; charset=utf-8` } },
+        ];
+      }
+      if (operation.operation === 'subscription') {
+        return [codedError('Subscriptions are not served as a single HTTP response.', ErrorCode.OperationNotSupported)];
+      }
+      const variables = params.variables ?? undefined;
+      const variableErrors = checkVariables(snapshot.schema, operation, variables);
+      if (variableErrors.length > 0) return variableErrors;
+      const prepared: PreparedOperation = {
+        query: params.query,
+        queryHash,
+        document,
+        operation,
+        operationName,
+        variables,
+      };
+      return {
+        schema: snapshot.schema,
+        document,
+        operationName,
+        variableValues: variables,
+        contextValue: { prepared, snapshot },
+      };
+    },
+    execute(args) {
+      // Always the OperationState that onSubscribe returned just above.
+      const { prepared, snapshot } = args.contextValue as OperationState;
+      return execute(prepared, snapshot, {});
+    },
+    formatError: toClientError,
+  });
+
+  // The body stays a string: graphql-http parses it and answers bad JSON (400) and other media
+  // types (415) as the spec says, where Fastify's own parsers would answer in their own format.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.route({
+    method: ROUTE_METHODS,
+    url: path,
+    async handler(request, reply) {
+      const offered = request.method === 'GET' && graphiqlPage !== undefined ? BROWSER_MEDIA_TYPES : GRAPHQL_MEDIA_TYPES;
+      const mediaType = negotiateMediaType(request.headers.accept, offered);
+      if (mediaType === undefined) {
+        reply.header('accept', `${GRAPHQL_RESPONSE}, ${JSON_MEDIA_TYPE}`);
+        return sendErrors(reply, 406, `Accept ${GRAPHQL_RESPONSE} or ${JSON_MEDIA_TYPE}.`, ErrorCode.NotAcceptable);
+      }
+      if (mediaType === HTML) return reply.type('text/html; charset=utf-8').send(graphiqlPage);
+
+      const [body, init]: HandlerResponse = await handle({
+        method: request.method,
+        url: request.url,
+        // graphql-http reads the media type to answer in from `accept`: give it the negotiated one.
+        headers: { accept: mediaType, 'content-type': request.headers['content-type'] },
+        body: typeof request.body === 'string' ? request.body : null,
+        raw: request,
+        context: { mediaType },
+      });
+      reply.status(init.status);
+      if (init.headers) reply.headers(init.headers);
+      if (body !== null) return reply.send(body);
+      // graphql-http answers 405 (other methods) and 415 (other media types) without a body.
+      return sendErrors(reply, init.status, init.statusText, codeOfBodylessStatus(init.status));
+    },
+  });
+};
+
+function plainResponse(status: number, statusText: string, code: ErrorCode, message: string): HandlerResponse {
+  return [errorsBody(message, code), { status, statusText, headers: { 'content-type': `${JSON_MEDIA_TYPE}; charset=utf-8` } }];
+}
+
+function codeOfBodylessStatus(status: number): ErrorCode {
+  if (status === 405) return ErrorCode.MethodNotAllowed;
+  if (status === 415) return ErrorCode.UnsupportedMediaType;
+  return ErrorCode.BadRequest;
+}

@@ -1,0 +1,65 @@
+/**
+ * Liveness and readiness, for orchestrators and load balancers. `/health` says the process
+ * answers (restart it if not); `/ready` says it can serve the graph now (route traffic to it only
+ * then): a supergraph is loaded and every subgraph answers its own `GET /health`.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { SubgraphEndpoint } from './subgraph-data-sources.js';
+import type { SubgraphPools } from './subgraph-pools.js';
+
+export interface HealthOptions {
+  isSupergraphLoaded(): boolean;
+  /** The subgraphs the gateway sends requests to. */
+  subgraphs(): readonly SubgraphEndpoint[];
+  pools: SubgraphPools;
+  /** Deadline of one subgraph check. */
+  timeoutMs: number;
+}
+
+export interface Readiness {
+  status: 'ready' | 'unavailable';
+  supergraph: 'loaded' | 'missing';
+  /** Each subgraph's answer: 'ok', or why it is not. */
+  subgraphs: Record<string, string>;
+  /** Names of the subgraphs that did not answer 'ok'. */
+  failed: string[];
+}
+
+export function registerHealthRoutes(app: FastifyInstance, options: HealthOptions): void {
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const readiness = await checkReadiness(options);
+    return reply.status(readiness.status === 'ready' ? 200 : 503).send(readiness);
+  });
+}
+
+export async function checkReadiness({ isSupergraphLoaded, subgraphs, pools, timeoutMs }: HealthOptions): Promise<Readiness> {
+  const endpoints = subgraphs();
+  const answers = await Promise.all(endpoints.map((endpoint) => checkSubgraph(endpoint, pools, timeoutMs)));
+  const report = Object.fromEntries(endpoints.map(({ name }, i) => [name, answers[i] ?? 'not checked']));
+  const failed = Object.keys(report).filter((name) => report[name] !== 'ok');
+  const loaded = isSupergraphLoaded();
+  return {
+    status: loaded && failed.length === 0 ? 'ready' : 'unavailable',
+    supergraph: loaded ? 'loaded' : 'missing',
+    subgraphs: report,
+    failed,
+  };
+}
+
+async function checkSubgraph({ url }: SubgraphEndpoint, pools: SubgraphPools, timeoutMs: number): Promise<string> {
+  // A subgraph serves GraphQL at /graphql and its health beside it, at /health of the same origin.
+  const healthUrl = new URL('/health', url);
+  try {
+    const { statusCode, body } = await pools.poolFor(healthUrl).request({
+      method: 'GET',
+      path: healthUrl.pathname,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await body.dump();
+    return statusCode >= 200 && statusCode < 300 ? 'ok' : `HTTP ${statusCode}`;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+    return 'unreachable';
+  }
+}

@@ -1,0 +1,32 @@
+/** `npm run start:gateway`: the gateway alone, configured from the environment (see config.ts). */
+import { GatewayConfigError, loadGatewayConfig, type GatewayConfig } from './config.js';
+import { createGateway } from './create-gateway.js';
+
+let config: GatewayConfig;
+try {
+  config = loadGatewayConfig(process.env);
+} catch (error) {
+  if (!(error instanceof GatewayConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const gateway = await createGateway(config);
+console.log(`Gateway ready at ${gateway.url}`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // A second signal while draining: the operator wants out now.
+    if (closing) process.exit(1);
+    closing = true;
+    console.log(`${signal}: finishing requests in flight, then stopping`);
+    gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Gateway did not close cleanly', error);
+        process.exit(1);
+      },
+    );
+  });
+}

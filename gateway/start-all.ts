@@ -1,0 +1,24 @@
+/** `npm start`: the whole supergraph in one process on the embedded default, seeded on first start. */
+import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
+import { loadSubgraphRuntimeConfig } from '../subgraphs/shared/runtime-config.js';
+import { startAllInOne } from './all-in-one.js';
+
+const started = Date.now();
+console.log('Starting the omnichannel supergraph (first start seeds the demo data)...');
+const graph = await startAllInOne({
+  subgraph: loadSubgraphRuntimeConfig(),
+  gatewayEnv: process.env,
+  ephemeralPorts: false,
+});
+for (const name of SUBGRAPH_NAMES) {
+  console.log(`  ${name.padEnd(10)} ${graph.subgraphs[name].url} (${graph.subgraphs[name].engine})`);
+}
+console.log(`  gateway    ${graph.gatewayUrl}  (GraphiQL: open it in a browser)`);
+console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`${signal}: closing...`);
+    void graph.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Builds the gateway's data source for each subgraph of the supergraph, on the URL the
+ * configuration gives it, and remembers where each subgraph is so readiness can ask it.
+ */
+import type { GraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gateway';
+import { isSubgraphName, type SubgraphName } from '../schema/subgraphs.js';
+import type { SubgraphPools } from './subgraph-pools.js';
+import { UndiciDataSource, type WarningLogger } from './undici-data-source.js';
+
+export interface SubgraphEndpoint {
+  name: string;
+  url: string;
+}
+
+export interface SubgraphDataSourcesOptions {
+  /** Wins over the URL written in the supergraph for the subgraphs it names. */
+  urls: Readonly<Record<SubgraphName, string>>;
+  pools: SubgraphPools;
+  timeoutMs: number;
+  logger: WarningLogger;
+}
+
+export interface SubgraphDataSources {
+  /** `buildService` of `ApolloGateway`: called once per subgraph, again when a reload moves it. */
+  buildService(definition: ServiceEndpointDefinition): GraphQLDataSource;
+  /** The subgraphs the gateway sends requests to, with the URL it uses. */
+  endpoints(): SubgraphEndpoint[];
+}
+
+export function createSubgraphDataSources({ urls, pools, timeoutMs, logger }: SubgraphDataSourcesOptions): SubgraphDataSources {
+  const endpoints = new Map<string, string>();
+  return {
+    buildService({ name, url: supergraphUrl }) {
+      const url = isSubgraphName(name) ? urls[name] : supergraphUrl;
+      if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph and none is configured`);
+      endpoints.set(name, url);
+      return new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs, logger });
+    },
+    endpoints() {
+      return [...endpoints].map(([name, url]) => ({ name, url }));
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { InvalidArgumentError } from './errors.js';
+import { parsePageSize } from './pagination.js';
+
+export const SEARCH_MIN_LENGTH = 2;
+export const SEARCH_DEFAULT_SIZE = 10;
+export const SEARCH_MAX_SIZE = 50;
+
+/**
+ * Lower-case, accent-free, single-spaced text. Names are stored in this form (`search_name`) and
+ * searches are put in it, so "helene" finds "Hélène" and both engines agree (SQLite's lower()
+ * only folds ASCII).
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** What to look for, in the form each column is stored in. */
+export interface CustomerSearch {
+  /** Matched inside "first last" (so in the first name, the last name, or both). */
+  name: string;
+  /** Matched inside the (lower-case) e-mail. */
+  email: string;
+  /** Matched inside the E.164 phone, when the search looks like a phone number. */
+  phone: string | null;
+  /** How many customers to return. */
+  first: number;
+}
+
+/**
+ * Reads `customers(search, first)`. A phone can be typed the French way ("06 12 34 56 78") or in
+ * E.164 ("+33612345678"): both find "+33612345678".
+ */
+export function parseCustomerSearch(search: string, first: number | null | undefined): CustomerSearch {
+  const size = parsePageSize(first, { argument: 'first', defaultValue: SEARCH_DEFAULT_SIZE, max: SEARCH_MAX_SIZE });
+  const text = foldForSearch(search);
+  if (text.length < SEARCH_MIN_LENGTH) {
+    throw new InvalidArgumentError('search', `"search" must have at least ${SEARCH_MIN_LENGTH} characters.`);
+  }
+  return { name: text, email: text, phone: phoneFragment(search), first: size };
+}
+
+function phoneFragment(search: string): string | null {
+  const compact = search.replace(/[\s.\-()]/g, '');
+  if (!/^(\+|00)?\d{2,}$/.test(compact)) return null;
+  if (compact.startsWith('+')) return compact;
+  if (compact.startsWith('00')) return `+${compact.slice(2)}`;
+  // A French national number: the leading 0 stands for +33.
+  if (compact.startsWith('0')) return `+33${compact.slice(1)}`;
+  return compact;
+}

@@ -1,0 +1,53 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { LocationModel, ReservationModel, StockLevelModel } from './models.js';
+import { findAllLocations, findReservationsByIds, findStockLevelsBySkus } from './repository.js';
+import type { InventoryDatabase } from './tables.js';
+
+/** Keys per `in (...)` list: well under either engine's bound-parameter limit. */
+const MAX_BATCH = 1000;
+
+/** The locations of one request: loaded whole on first use (one statement), then looked up in memory. */
+export interface LocationDirectory {
+  all(): Promise<LocationModel[]>;
+  byId(id: string): Promise<LocationModel | null>;
+}
+
+export interface InventoryContext {
+  locations: LocationDirectory;
+  /** Levels of a sku at every location (one statement for all the skus of a tick). */
+  stockBySku: DataLoader<string, StockLevelModel[]>;
+  reservationById: DataLoader<string, ReservationModel | null>;
+}
+
+function createLocationDirectory(db: Kysely<InventoryDatabase>): LocationDirectory {
+  let loaded: Promise<{ all: LocationModel[]; byId: Map<string, LocationModel> }> | undefined;
+  const load = () =>
+    (loaded ??= findAllLocations(db).then((all) => ({ all, byId: new Map(all.map((l) => [l.id, l])) })));
+  return {
+    all: async () => (await load()).all,
+    byId: async (id) => (await load()).byId.get(id) ?? null,
+  };
+}
+
+export function createInventoryContext(db: Kysely<InventoryDatabase>): InventoryContext {
+  return {
+    locations: createLocationDirectory(db),
+    stockBySku: new DataLoader(
+      async (skus) => {
+        const levels = await findStockLevelsBySkus(db, skus);
+        const bySku = new Map<string, StockLevelModel[]>(skus.map((sku) => [sku, []]));
+        for (const level of levels) bySku.get(level.sku)?.push(level);
+        return skus.map((sku) => bySku.get(sku)!);
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+    reservationById: new DataLoader(
+      async (ids) => {
+        const byId = new Map((await findReservationsByIds(db, ids)).map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+  };
+}

@@ -1,0 +1,476 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ProductModel, VariantModel, LocationModel, StockLevelModel, StoreAvailabilityModel, ReservationModel } from '../models.js';
+import type { InventoryContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A postal address. */
+export type Address = {
+  __typename?: 'Address';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code. */
+  country: Scalars['String']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Complement (building, floor...). */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode: Scalars['String']['output'];
+};
+
+/** How much of a variant can be sold. */
+export type AvailabilityStatus =
+  /** More than the low-stock threshold is available. */
+  | 'IN_STOCK'
+  /** Between 1 and the low-stock threshold (5 units) is available. */
+  | 'LOW_STOCK'
+  /** Nothing is available. */
+  | 'OUT_OF_STOCK';
+
+/** Every touchpoint of the retailer. Where an answer depends on the channel, the channel is an argument. */
+export type Channel =
+  /** The mobile app. */
+  | 'APP'
+  /** The call center, acting on behalf of a customer. */
+  | 'CALL_CENTER'
+  /** Partner marketplaces and affiliates. */
+  | 'MARKETPLACE'
+  /** A physical store: POS and kiosks. */
+  | 'STORE'
+  /** The web shop. */
+  | 'WEB';
+
+/** A point on Earth (WGS 84). */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  /** Latitude in degrees. */
+  lat: Scalars['Float']['output'];
+  /** Longitude in degrees. */
+  lng: Scalars['Float']['output'];
+};
+
+/** A point on Earth (WGS 84). */
+export type GeoPointInput = {
+  /** Latitude in degrees, -90 to 90. */
+  lat: Scalars['Float']['input'];
+  /** Longitude in degrees, -180 to 180. */
+  lng: Scalars['Float']['input'];
+};
+
+/** A store or a warehouse that holds stock. */
+export type Location = {
+  __typename?: 'Location';
+  /** Postal address. */
+  address: Address;
+  /** Coordinates. */
+  geo: GeoPoint;
+  /** Stable location identifier. */
+  id: Scalars['ID']['output'];
+  /** Store or warehouse. */
+  kind: LocationKind;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** Opening hours, one line per day range, e.g. 'Mon-Sat 09:00-20:00'. */
+  openingHours: Array<Scalars['String']['output']>;
+  /** Whether click & collect pickup is offered here. */
+  pickupEnabled: Scalars['Boolean']['output'];
+};
+
+/** Whether a location is a store (open to customers) or a warehouse (serves online orders). */
+export type LocationKind =
+  /** A store customers visit; can hold click & collect reservations. */
+  | 'STORE'
+  /** A warehouse; its stock is what the web and app sell. */
+  | 'WAREHOUSE';
+
+export type Product = {
+  __typename?: 'Product';
+  id: Scalars['ID']['output'];
+  /** Whether any variant can be bought on the channel: warehouse stock for WEB, APP, MARKETPLACE and CALL_CENTER, store stock for STORE, any stock when no channel is given. */
+  inStock: Scalars['Boolean']['output'];
+  /** The product's variants, as the catalog knows them. */
+  variants: Array<Variant>;
+};
+
+
+export type ProductInStockArgs = {
+  channel?: InputMaybe<Channel>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** A location by id; null when unknown. */
+  location?: Maybe<Location>;
+  /** Locations, optionally of one kind; nearest first when `near` is given, else by id. `first` is 0 to 100. */
+  locations: Array<Location>;
+  /** A reservation by id; null when unknown. */
+  reservation?: Maybe<Reservation>;
+};
+
+
+export type QueryLocationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLocationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<LocationKind>;
+  near?: InputMaybe<GeoPointInput>;
+};
+
+
+export type QueryReservationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Units of a variant held in a store for a customer (click & collect). */
+export type Reservation = {
+  __typename?: 'Reservation';
+  /** When the reservation was made (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** Id of the customer who reserved; the customer subgraph resolves `customer` from it. */
+  customerId: Scalars['ID']['output'];
+  /** When the hold ends unless collected (ISO 8601). */
+  expiresAt: Scalars['String']['output'];
+  /** Stable reservation identifier. */
+  id: Scalars['ID']['output'];
+  /** Where it is held. */
+  location: Location;
+  /** Units held. */
+  quantity: Scalars['Int']['output'];
+  /** Current status. */
+  status: ReservationStatus;
+  /** What is held. */
+  variant: Variant;
+};
+
+/** The lifecycle of a click & collect reservation. */
+export type ReservationStatus =
+  /** Units are held for the customer. */
+  | 'ACTIVE'
+  /** The reservation was cancelled; its units were released. */
+  | 'CANCELLED'
+  /** The customer picked the units up. */
+  | 'COLLECTED'
+  /** The hold time ran out; its units were released. */
+  | 'EXPIRED';
+
+/** The stock of one variant at one location. */
+export type StockLevel = {
+  __typename?: 'StockLevel';
+  /** Units that can be sold or reserved: max(onHand - reserved, 0). */
+  available: Scalars['Int']['output'];
+  /** Where the stock is. */
+  location: Location;
+  /** Units physically present; may be negative after an unrecorded delivery, which flags a count. */
+  onHand: Scalars['Int']['output'];
+  /** Units held by active click & collect reservations. */
+  reserved: Scalars['Int']['output'];
+  /** Availability bucket of `available`. */
+  status: AvailabilityStatus;
+  /** Counter of changes to this level, increasing by one with every change. */
+  version: Scalars['Int']['output'];
+};
+
+/** Availability of a variant in a store near a point. */
+export type StoreAvailability = {
+  __typename?: 'StoreAvailability';
+  /** Units available in that store. */
+  available: Scalars['Int']['output'];
+  /** Great-circle distance from the requested point, in kilometres. */
+  distanceKm: Scalars['Float']['output'];
+  /** The store. */
+  location: Location;
+  /** Availability bucket of `available`. */
+  status: AvailabilityStatus;
+};
+
+/** A problem the user can act on, with a stable code. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable machine-readable code, e.g. INSUFFICIENT_STOCK. */
+  code: Scalars['String']['output'];
+  /** Path of the input field at fault, when there is one. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+export type Variant = {
+  __typename?: 'Variant';
+  /** Stores within `radiusKm` (0 to 500) of `near` that have the variant available, nearest first, at most `first` (0 to 50). Every store counts, whether or not it offers pickup: see `location.pickupEnabled`. */
+  availability: Array<StoreAvailability>;
+  /** Units available in warehouses: what the web, app and marketplaces can sell. */
+  availableOnline: Scalars['Int']['output'];
+  /** Stock keeping unit. */
+  sku: Scalars['ID']['output'];
+  /** Stock levels at the given locations, in the order given (unknown ids are skipped), or at every location, by id, when `locationIds` is omitted. */
+  stock: Array<StockLevel>;
+};
+
+
+export type VariantAvailabilityArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  near: GeoPointInput;
+  radiusKm?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type VariantStockArgs = {
+  locationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Location: Location;
+  Product: Product;
+  Reservation: Reservation;
+  Variant: Variant;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Location:
+    ( { __typename: 'Location' }
+    & GraphQLRecursivePick<FederationTypes['Location'], {"id":true}> );
+  Product:
+    ( { __typename: 'Product' }
+    & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Product'], {"variants":{"sku":true}}> ) );
+  Reservation:
+    ( { __typename: 'Reservation' }
+    & GraphQLRecursivePick<FederationTypes['Reservation'], {"id":true}> );
+  Variant:
+    ( { __typename: 'Variant' }
+    & GraphQLRecursivePick<FederationTypes['Variant'], {"sku":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AvailabilityStatus: AvailabilityStatus;
+  Channel: Channel;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPointInput: GeoPointInput;
+  Location: ResolverTypeWrapper<LocationModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  LocationKind: LocationKind;
+  Product: ResolverTypeWrapper<ProductModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Reservation: ResolverTypeWrapper<ReservationModel>;
+  ReservationStatus: ReservationStatus;
+  StockLevel: ResolverTypeWrapper<StockLevelModel>;
+  StoreAvailability: ResolverTypeWrapper<StoreAvailabilityModel>;
+  UserError: ResolverTypeWrapper<UserError>;
+  Variant: ResolverTypeWrapper<VariantModel>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
+  String: Scalars['String']['output'];
+  GeoPoint: GeoPoint;
+  Float: Scalars['Float']['output'];
+  GeoPointInput: GeoPointInput;
+  Location: LocationModel;
+  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Product: ProductModel;
+  Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
+  Reservation: ReservationModel;
+  StockLevel: StockLevelModel;
+  StoreAvailability: StoreAvailabilityModel;
+  UserError: UserError;
+  Variant: VariantModel;
+}>;
+
+export type AddressResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type GeoPointResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type LocationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location'], FederationReferenceType extends FederationReferenceTypes['Location'] = FederationReferenceTypes['Location']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Location']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  geo?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LocationKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openingHours?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pickupEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ProductResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inStock?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<ProductInStockArgs>>;
+}>;
+
+export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
+  locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
+  reservation?: Resolver<Maybe<ResolversTypes['Reservation']>, ParentType, ContextType, RequireFields<QueryReservationArgs, 'id'>>;
+}>;
+
+export type ReservationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Reservation'] = ResolversParentTypes['Reservation'], FederationReferenceType extends FederationReferenceTypes['Reservation'] = FederationReferenceTypes['Reservation']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Reservation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReservationStatus'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+}>;
+
+export type StockLevelResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockLevel'] = ResolversParentTypes['StockLevel']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StoreAvailabilityResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StoreAvailability'] = ResolversParentTypes['StoreAvailability']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  distanceKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type VariantResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Variant'] = ResolversParentTypes['Variant'], FederationReferenceType extends FederationReferenceTypes['Variant'] = FederationReferenceTypes['Variant']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Variant']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  availability?: Resolver<Array<ResolversTypes['StoreAvailability']>, ParentType, ContextType, RequireFields<VariantAvailabilityArgs, 'first' | 'near' | 'radiusKm'>>;
+  availableOnline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stock?: Resolver<Array<ResolversTypes['StockLevel']>, ParentType, ContextType, Partial<VariantStockArgs>>;
+}>;
+
+export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  Location?: LocationResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Reservation?: ReservationResolvers<ContextType>;
+  StockLevel?: StockLevelResolvers<ContextType>;
+  StoreAvailability?: StoreAvailabilityResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+  Variant?: VariantResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,52 @@
+/** What the resolvers hand each other (codegen maps the GraphQL types to these). */
+import type { LocationKindName } from './availability.js';
+import type { ReservationStatusName } from './tables.js';
+
+export interface LocationModel {
+  id: string;
+  name: string;
+  kind: LocationKindName;
+  address: { line1: string; line2: string | null; postalCode: string; city: string; country: string };
+  geo: { lat: number; lng: number };
+  pickupEnabled: boolean;
+  openingHours: string[];
+}
+
+export interface StockLevelModel {
+  sku: string;
+  locationId: string;
+  /** Kind of the level's location, loaded with the level so channel rules need no second query. */
+  locationKind: LocationKindName;
+  onHand: number;
+  reserved: number;
+  version: number;
+}
+
+export interface StoreAvailabilityModel {
+  location: LocationModel;
+  available: number;
+  /** Unrounded great-circle distance; rounded for display by the resolver. */
+  distanceKm: number;
+}
+
+export interface ReservationModel {
+  id: string;
+  sku: string;
+  locationId: string;
+  customerId: string;
+  quantity: number;
+  status: ReservationStatusName;
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** A variant is known here by its sku alone; the catalog owns everything else about it. */
+export interface VariantModel {
+  sku: string;
+}
+
+/** A product as the gateway represents it to us: its id and, through @requires, its variants' skus. */
+export interface ProductModel {
+  id: string;
+  variants?: VariantModel[] | null;
+}

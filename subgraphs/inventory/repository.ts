@@ -1,0 +1,72 @@
+/** Data access of the inventory: every load by key is one batched statement. */
+import type { Kysely } from 'kysely';
+import type { LocationModel, ReservationModel, StockLevelModel } from './models.js';
+import type { InventoryDatabase, LocationsTable } from './tables.js';
+
+type Db = Kysely<InventoryDatabase>;
+
+function toLocation(row: LocationsTable): LocationModel {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    address: {
+      line1: row.line1,
+      line2: row.line2,
+      postalCode: row.postal_code,
+      city: row.city,
+      country: row.country,
+    },
+    geo: { lat: row.lat, lng: row.lng },
+    pickupEnabled: row.pickup_enabled === 1,
+    openingHours: JSON.parse(row.opening_hours) as string[],
+  };
+}
+
+/** Every location, by id (tens of rows: loaded whole, once per request). */
+export async function findAllLocations(db: Db): Promise<LocationModel[]> {
+  const rows = await db.selectFrom('locations').selectAll().orderBy('id').execute();
+  return rows.map(toLocation);
+}
+
+/** The levels of these skus at every location, with each location's kind. */
+export async function findStockLevelsBySkus(db: Db, skus: readonly string[]): Promise<StockLevelModel[]> {
+  if (skus.length === 0) return [];
+  const rows = await db
+    .selectFrom('stock_levels as s')
+    .innerJoin('locations as l', 'l.id', 's.location_id')
+    .select(['s.sku', 's.location_id', 'l.kind', 's.on_hand', 's.reserved', 's.version'])
+    .where('s.sku', 'in', skus)
+    .orderBy('s.sku')
+    .orderBy('s.location_id')
+    .execute();
+  return rows.map((row) => ({
+    sku: row.sku,
+    locationId: row.location_id,
+    locationKind: row.kind,
+    onHand: row.on_hand,
+    reserved: row.reserved,
+    version: row.version,
+  }));
+}
+
+export async function findReservationsByIds(db: Db, ids: readonly string[]): Promise<ReservationModel[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('reservations').selectAll().where('id', 'in', ids).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    sku: row.sku,
+    locationId: row.location_id,
+    customerId: row.customer_id,
+    quantity: row.quantity,
+    status: row.status,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+  }));
+}
+
+/** True until the seed has written the locations (the seed writes everything in one transaction). */
+export async function isInventoryEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('locations').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}

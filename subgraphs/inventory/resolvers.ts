@@ -1,0 +1,94 @@
+/** Thin adapters from the GraphQL fields to the availability rules and the per-request loaders. */
+import { GraphQLError } from 'graphql';
+import {
+  availabilityStatus,
+  availableUnits,
+  locationKindsForChannel,
+  roundDistanceKm,
+  sortByDistance,
+  storesWithStockNear,
+} from './availability.js';
+import { requireGeoPoint, requireIntInRange, requireNumberInRange } from './arguments.js';
+import type { InventoryContext } from './context.js';
+import type { Resolvers } from './generated/resolvers.js';
+import type { LocationModel } from './models.js';
+
+/** Every stock row points at a known location (foreign key); a miss is a fault, not bad input. */
+async function requireLocation(context: InventoryContext, id: string): Promise<LocationModel> {
+  const location = await context.locations.byId(id);
+  if (!location) throw new GraphQLError(`Unknown location ${id}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return location;
+}
+
+export const inventoryResolvers: Resolvers = {
+  Query: {
+    location: (_root, { id }, context) => context.locations.byId(id),
+    async locations(_root, { kind, near, first }, context) {
+      const limit = requireIntInRange('first', first ?? 20, 0, 100);
+      const from = near ? requireGeoPoint('near', near) : null;
+      const candidates = (await context.locations.all()).filter((l) => !kind || l.kind === kind);
+      const ordered = from ? sortByDistance(candidates, from).map((d) => d.place) : candidates;
+      return ordered.slice(0, limit);
+    },
+    reservation: (_root, { id }, context) => context.reservationById.load(id),
+  },
+
+  Location: {
+    __resolveReference: (reference, context) => context.locations.byId(reference.id),
+  },
+
+  Reservation: {
+    __resolveReference: (reference, context) => context.reservationById.load(reference.id),
+    variant: (reservation) => ({ sku: reservation.sku }),
+    location: (reservation, _args, context) => requireLocation(context, reservation.locationId),
+  },
+
+  StockLevel: {
+    location: (level, _args, context) => requireLocation(context, level.locationId),
+    available: (level) => availableUnits(level),
+    status: (level) => availabilityStatus(availableUnits(level)),
+  },
+
+  StoreAvailability: {
+    status: (entry) => availabilityStatus(entry.available),
+    distanceKm: (entry) => roundDistanceKm(entry.distanceKm),
+  },
+
+  Variant: {
+    // A variant is known by its sku: nothing to load until a field asks for stock.
+    __resolveReference: (reference) => ({ sku: reference.sku }),
+    async stock({ sku }, { locationIds }, context) {
+      const levels = await context.stockBySku.load(sku);
+      if (locationIds == null) return levels;
+      const byLocation = new Map(levels.map((level) => [level.locationId, level]));
+      return [...new Set(locationIds)].flatMap((id) => byLocation.get(id) ?? []);
+    },
+    async availableOnline({ sku }, _args, context) {
+      const levels = await context.stockBySku.load(sku);
+      return levels
+        .filter((level) => level.locationKind === 'WAREHOUSE')
+        .reduce((sum, level) => sum + availableUnits(level), 0);
+    },
+    async availability({ sku }, { near, radiusKm, first }, context) {
+      const from = requireGeoPoint('near', near);
+      const radius = requireNumberInRange('radiusKm', radiusKm ?? 25, 0, 500);
+      const limit = requireIntInRange('first', first ?? 5, 0, 50);
+      const [levels, locations] = await Promise.all([context.stockBySku.load(sku), context.locations.all()]);
+      const stores = locations.filter((l) => l.kind === 'STORE');
+      return storesWithStockNear(stores, levels, from, radius, limit);
+    },
+  },
+
+  Product: {
+    // The gateway sends the product's variant skus (@requires): keep them for inStock.
+    __resolveReference: (reference) => reference,
+    async inStock(product, { channel }, context) {
+      const skus = (product.variants ?? []).map((variant) => variant.sku);
+      const kinds = locationKindsForChannel(channel);
+      const levelsPerSku = await Promise.all(skus.map((sku) => context.stockBySku.load(sku)));
+      return levelsPerSku.some((levels) =>
+        levels.some((level) => kinds.includes(level.locationKind) && availableUnits(level) > 0),
+      );
+    },
+  },
+};

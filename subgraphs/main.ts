@@ -1,0 +1,19 @@
+/** Starts one subgraph alone: `npm run start:subgraph -- <name>` (PORT overrides its default port). */
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, isSubgraphName } from '../schema/subgraphs.js';
+import { startSubgraphByName } from './registry.js';
+import { loadSubgraphRuntimeConfig } from './shared/runtime-config.js';
+
+const name = process.argv[2] ?? '';
+if (!isSubgraphName(name)) {
+  console.error(`Usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}>`);
+  process.exit(2);
+}
+const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_SUBGRAPH_PORTS[name];
+const subgraph = await startSubgraphByName(name, { ...loadSubgraphRuntimeConfig(), port, logger: true });
+console.log(`${name} subgraph (${subgraph.engine}) at ${subgraph.url}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void subgraph.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,28 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { SubgraphDefinition } from '../shared/subgraph-server.js';
+import { createPromotionsContext, type PromotionsContext } from './context.js';
+import { migrations } from './migrations.js';
+import { resolvers } from './resolvers.js';
+import { seedPromotions } from './seed.js';
+import type { PromotionsDatabase } from './tables.js';
+
+export interface PromotionsOptions {
+  /** The clock that decides which promotions are active. @default the real clock */
+  now?: () => Date;
+}
+
+/** The promotions subgraph; tests pin the clock with `now`. */
+export function createPromotionsSubgraph(options: PromotionsOptions = {}): SubgraphDefinition<PromotionsDatabase, PromotionsContext> {
+  const now = options.now ?? (() => new Date());
+  return {
+    name: 'promotions',
+    migrations,
+    isEmpty: async (db) => (await db.selectFrom('promotions').select('id').limit(1).executeTakeFirst()) === undefined,
+    seed: seedPromotions,
+    createContext: (db) => createPromotionsContext(db, now().getTime()),
+    // The generated resolver types are stricter than @apollo/subgraph's map; they describe the same object.
+    resolvers: resolvers as GraphQLResolverMap<PromotionsContext>,
+  };
+}
+
+export const promotionsSubgraph = createPromotionsSubgraph();

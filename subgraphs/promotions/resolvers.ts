@@ -1,0 +1,90 @@
+/** Thin adapters from the SDL to the targeting (eligibility.ts) and money (pricing.ts) rules. */
+import { GraphQLError } from 'graphql';
+import { appliesTo, isPersonalOfferFor } from './eligibility.js';
+import type { Resolvers, VariantActivePromotionsArgs } from './generated/resolvers.js';
+import { parseInstant } from './instant.js';
+import type { Money, PromotionModel } from './models.js';
+import { effectivePrice, rankByDiscount } from './pricing.js';
+import type { PromotionsContext } from './context.js';
+import { findPromotions } from './repository.js';
+
+/** A Variant as the gateway hands it over: its key and, as required, its list price. */
+interface VariantRepresentation {
+  sku: string;
+  price?: Money | null;
+}
+
+/** The promotions that apply to one variant; a bounded number of statements for any number of variants. */
+async function applicablePromotions(
+  variant: VariantRepresentation,
+  args: VariantActivePromotionsArgs,
+  context: PromotionsContext,
+): Promise<PromotionModel[]> {
+  const [active, targetingSku, audience] = await Promise.all([
+    context.activePromotions(),
+    context.promotionIdsBySku.load(variant.sku),
+    args.customerId ? context.promotionIdsByCustomer.load(args.customerId) : Promise.resolve([]),
+  ]);
+  const facts = { targetingSku: new Set(targetingSku), audienceOfCustomer: new Set(audience) };
+  return active.filter((promotion) => appliesTo(promotion, args, facts, context.now));
+}
+
+function listPrice(variant: VariantRepresentation): Money | null {
+  const price = variant.price;
+  return price && typeof price.amount === 'number' && typeof price.currency === 'string' ? price : null;
+}
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    async promotions(_parent, args, context) {
+      let activeAt: number | undefined;
+      if (args.activeAt !== undefined && args.activeAt !== null) {
+        const parsed = parseInstant(args.activeAt);
+        if (parsed === null) {
+          throw badInput(`activeAt must be an ISO 8601 date or date-time such as 2026-03-01T10:00:00Z, got "${args.activeAt}"`);
+        }
+        activeAt = parsed;
+      }
+      return findPromotions(context.db, {
+        ...(activeAt !== undefined ? { activeAt } : {}),
+        ...(args.channel ? { channel: args.channel } : {}),
+      });
+    },
+  },
+  Promotion: {
+    __resolveReference: (reference, context) => context.promotionById.load(reference.id),
+    discount: (promotion) => ({
+      percentOff: promotion.percentOff,
+      amountOff: promotion.amountOff === null ? null : { amount: promotion.amountOff, currency: promotion.currency },
+    }),
+    storeIds: (promotion) => (promotion.storeIds.length > 0 ? promotion.storeIds : null),
+  },
+  Variant: {
+    async activePromotions(variant, args, context) {
+      const representation = variant as VariantRepresentation;
+      return rankByDiscount(listPrice(representation), await applicablePromotions(representation, args, context));
+    },
+    async effectivePrice(variant, args, context) {
+      const representation = variant as VariantRepresentation;
+      const price = listPrice(representation);
+      if (!price) throw badInput(`effectivePrice of ${representation.sku} needs the variant's price { amount currency }`);
+      return effectivePrice(price, await applicablePromotions(representation, args, context));
+    },
+  },
+  Customer: {
+    async personalOffers(customer, args, context) {
+      const [active, audience] = await Promise.all([
+        context.activePromotions(),
+        context.promotionIdsByCustomer.load(customer.id),
+      ]);
+      const audienceOfCustomer = new Set(audience);
+      return active
+        .filter((promotion) => isPersonalOfferFor(promotion, audienceOfCustomer, args.channel, context.now))
+        .sort((a, b) => Date.parse(a.endsAt) - Date.parse(b.endsAt) || (a.id < b.id ? -1 : 1));
+    },
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * The promotions subgraph's tables, as Kysely sees them. Timestamps are ISO-8601 text, money integer
+ * minor units. Rows are type aliases (not interfaces) so they fit insertInChunks' plain records.
+ */
+
+export type PromotionsTable = {
+  id: string;
+  name: string;
+  description: string;
+  /** 1..100; exactly one of percent_off and amount_off is set. */
+  percent_off: number | null;
+  /** Minor units of `currency`. */
+  amount_off: number | null;
+  currency: string;
+  /** Inclusive. */
+  starts_at: string;
+  /** Exclusive. */
+  ends_at: string;
+  /** Marketing segment of a personal offer, e.g. 'loyal-gold'. */
+  segment: string | null;
+  /** 1: every variant; 0: only the skus in promotion_targets. */
+  sitewide: number;
+};
+
+export type PromotionChannelsTable = {
+  promotion_id: string;
+  channel: string;
+};
+
+/** No row for a promotion means every store (and every non-store channel). */
+export type PromotionStoresTable = {
+  promotion_id: string;
+  store_id: string;
+};
+
+/** The campaign's own item list when it is not sitewide. */
+export type PromotionTargetsTable = {
+  promotion_id: string;
+  sku: string;
+};
+
+/** Personal offers: only the customers listed here get the promotion. */
+export type PromotionAudienceTable = {
+  promotion_id: string;
+  customer_id: string;
+};
+
+export interface PromotionsDatabase {
+  promotions: PromotionsTable;
+  promotion_channels: PromotionChannelsTable;
+  promotion_stores: PromotionStoresTable;
+  promotion_targets: PromotionTargetsTable;
+  promotion_audience: PromotionAudienceTable;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { SubgraphRuntimeOptions } from './subgraph-server.js';
+
+const schema = z.object({
+  /** PostgreSQL connection string; unset = embedded SQLite files. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder of the SQLite files. Default `.data`. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Prefix of each subgraph's PostgreSQL schema name (`<prefix><subgraph>`). Default none. */
+  PG_SCHEMA_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, 'lower-case letters, digits and underscores only')
+    .default(''),
+  /** Demo data size: 1 = the default mid-size retailer (2,000 products, 20,000 customers...). */
+  SEED_SCALE: z.coerce.number().positive().max(10).default(1),
+  /** Interface the subgraphs listen on. Default 127.0.0.1. */
+  SUBGRAPH_HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+/** Reads the subgraph options from the environment; throws naming the bad option. */
+export function loadSubgraphRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Omit<SubgraphRuntimeOptions, 'port'> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid configuration ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    host: c.SUBGRAPH_HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    pgSchemaPrefix: c.PG_SCHEMA_PREFIX,
+    seedScale: c.SEED_SCALE,
+  };
+}

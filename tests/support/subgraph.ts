@@ -1,0 +1,66 @@
+/**
+ * One subgraph alone on a free port with a small seed: a fresh SQLite folder, or a freshly
+ * named PostgreSQL schema (dropped on close) when DATABASE_URL is set.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../../subgraphs/shared/subgraph-server.js';
+import { databaseUrl, dropSchemas, uniquePrefix } from './database.js';
+
+export interface GraphQLBody<TData> {
+  data?: TData | null;
+  errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestSubgraph {
+  subgraph: RunningSubgraph;
+  /** Sends one GraphQL request over HTTP, as the gateway does. */
+  query<TData = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLBody<TData>>;
+  /** Same, and how many SQL statements the subgraph ran to answer it. */
+  measure<TData = any>(query: string, variables?: Record<string, unknown>): Promise<{ body: GraphQLBody<TData>; statements: number }>;
+  close(): Promise<void>;
+}
+
+export async function startTestSubgraph<DB, Context>(
+  definition: SubgraphDefinition<DB, Context>,
+  seedScale: number,
+): Promise<TestSubgraph> {
+  const dataDir = mkdtempSync(join(tmpdir(), `${definition.name}-test-`));
+  const pgSchemaPrefix = uniquePrefix();
+  const cleanup = async () => {
+    await dropSchemas(pgSchemaPrefix, [definition.name]);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  let subgraph: RunningSubgraph;
+  try {
+    subgraph = await startSubgraph(definition, { host: '127.0.0.1', port: 0, databaseUrl, dataDir, pgSchemaPrefix, seedScale });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  const query = async <TData,>(text: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    return (await response.json()) as GraphQLBody<TData>;
+  };
+  return {
+    subgraph,
+    query,
+    async measure<TData>(text: string, variables?: Record<string, unknown>) {
+      const before = subgraph.stats.database.statements;
+      const body = await query<TData>(text, variables);
+      return { body, statements: subgraph.stats.database.statements - before };
+    },
+    async close() {
+      await subgraph.close();
+      await cleanup();
+    },
+  };
+}
+
+/** The `extensions.code` of each error of a response. */
+export const errorCodes = (body: GraphQLBody<unknown>) => (body.errors ?? []).map((e) => e.extensions?.code);
