@@ -3,6 +3,7 @@
  * `products(size)` stocked at every location of `locations()`, the opening ledger, and a few dozen
  * click & collect reservations. Pure: no database, so tests can know what was seeded.
  */
+import type { Insertable } from 'kysely';
 import {
   SEED_EPOCH,
   createRandom,
@@ -13,7 +14,6 @@ import {
   type SeedSize,
 } from '../shared/universe.js';
 import { availableUnits } from './availability.js';
-import type { Insertable } from 'kysely';
 import { applyStockChange, type StockChange } from './stock-ledger.js';
 import type { LocationsTable, ReservationsTable, StockLevelsTable, StockMovementsTable } from './tables.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
-import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
+import { QueryPlanner, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 import { parse } from 'graphql';
 import { SUPERGRAPH_PATH } from '../../schema/subgraphs.js';
 
@@ -11,7 +11,7 @@ export function fetchesPerSubgraph(query: string, operationName?: string): Recor
   const operation = operationFromDocument(supergraph.apiSchema(), parse(query), { operationName });
   const plan = planner.buildQueryPlan(operation);
   const counts: Record<string, number> = {};
-  const visit = (node: PlanNode | undefined): void => {
+  const visit = (node: PlanNode | SubscriptionNode | undefined): void => {
     if (!node) return;
     switch (node.kind) {
       case 'Fetch':

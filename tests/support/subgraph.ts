@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../subgraphs/shared/database.js';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../../subgraphs/shared/subgraph-server.js';
 import { databaseUrl, dropSchemas, uniquePrefix } from './database.js';
 
@@ -19,6 +21,8 @@ export interface TestSubgraph {
   query<TData = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLBody<TData>>;
   /** Same, and how many SQL statements the subgraph ran to answer it. */
   measure<TData = any>(query: string, variables?: Record<string, unknown>): Promise<{ body: GraphQLBody<TData>; statements: number }>;
+  /** A second connection to the subgraph's own store, to check what no field exposes. */
+  openStore<DB>(): Promise<{ db: Kysely<DB>; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -54,6 +58,14 @@ export async function startTestSubgraph<DB, Context>(
       const before = subgraph.stats.database.statements;
       const body = await query<TData>(text, variables);
       return { body, statements: subgraph.stats.database.statements - before };
+    },
+    async openStore<DB>() {
+      const store = await openDatabase<DB>({
+        databaseUrl,
+        sqlitePath: join(dataDir, `${definition.name}.sqlite`),
+        pgSchema: `${pgSchemaPrefix}${definition.name}`,
+      });
+      return { db: store.db, close: () => store.close() };
     },
     async close() {
       await subgraph.close();
