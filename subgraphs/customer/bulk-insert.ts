@@ -13,7 +13,7 @@ export async function bulkInsert<DB, T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
   columnTypes: ColumnTypes<DB[T]>,
-  rows: readonly DB[T][],
+  rows: readonly Partial<DB[T]>[],
   rowsPerStatement = 20_000,
 ): Promise<void> {
   const postgres = db.introspection instanceof PostgresIntrospector;

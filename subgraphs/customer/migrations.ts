@@ -76,7 +76,6 @@ export const customerMigrations: Record<string, Migration> = {
         .on('order_lines')
         .columns(['product_id', 'order_id'])
         .execute();
-      await db.schema.createIndex('order_lines_sku').on('order_lines').column('sku').execute();
 
       await db.schema
         .createTable('wishlist_items')

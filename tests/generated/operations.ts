@@ -268,7 +268,11 @@ export type Mutation = {
   openSupportTicket: TicketPayload;
   /** Removes a variant from a customer's wishlist. */
   removeFromWishlist: WishlistPayload;
-  /** Publishes a review; a customer reviews a product at most once. */
+  /**
+   * Publishes a review; a customer reviews a product at most once. Texts are trimmed.
+   * userErrors codes: RATING_OUT_OF_RANGE, INVALID_TITLE, INVALID_BODY, INVALID_PRODUCT_ID,
+   * INVALID_CUSTOMER_ID, ALREADY_REVIEWED. A refused review changes nothing.
+   */
   submitReview: ReviewPayload;
   /** Changes a customer's contact consents. */
   updateConsents: CustomerPayload;
@@ -660,7 +664,9 @@ export type ReviewEdge = {
 export type ReviewInput = {
   /** The review text, 1 to 5000 characters. */
   body: Scalars['String']['input'];
+  /** The author: 1 to 64 characters. Its existence is not checked (the customer subgraph owns customers). */
   customerId: Scalars['ID']['input'];
+  /** The product reviewed: 1 to 64 characters. Its existence is not checked (the catalog owns products). */
   productId: Scalars['ID']['input'];
   /** Stars, 1 to 5. */
   rating: Scalars['Int']['input'];
@@ -720,6 +726,8 @@ export type StoreAvailability = {
 /** A customer's request to the support team. */
 export type SupportTicket = {
   __typename?: 'SupportTicket';
+  /** The customer's description of the problem. */
+  body: Scalars['String']['output'];
   /** The channel it was opened through. */
   channel: Channel;
   /** Stable ticket identifier. */
@@ -927,7 +935,9 @@ export type ProductFilter = {
 export type ReviewInput = {
   /** The review text, 1 to 5000 characters. */
   body: string;
+  /** The author: 1 to 64 characters. Its existence is not checked (the customer subgraph owns customers). */
   customerId: string | number;
+  /** The product reviewed: 1 to 64 characters. Its existence is not checked (the catalog owns products). */
   productId: string | number;
   /** Stars, 1 to 5. */
   rating: number;

@@ -303,6 +303,8 @@ export type Review = {
 /** A customer's request to the support team. */
 export type SupportTicket = {
   __typename?: 'SupportTicket';
+  /** The customer's description of the problem. */
+  body: Scalars['String']['output'];
   /** The channel it was opened through. */
   channel: Channel;
   /** Stable ticket identifier. */
@@ -675,6 +677,7 @@ export type ReviewResolvers<ContextType = CustomerContext, ParentType extends Re
 
 export type SupportTicketResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['SupportTicket'] = ResolversParentTypes['SupportTicket'], FederationReferenceType extends FederationReferenceTypes['SupportTicket'] = FederationReferenceTypes['SupportTicket']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SupportTicket']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   openedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

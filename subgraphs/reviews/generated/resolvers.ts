@@ -24,7 +24,11 @@ export type Customer = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Publishes a review; a customer reviews a product at most once. */
+  /**
+   * Publishes a review; a customer reviews a product at most once. Texts are trimmed.
+   * userErrors codes: RATING_OUT_OF_RANGE, INVALID_TITLE, INVALID_BODY, INVALID_PRODUCT_ID,
+   * INVALID_CUSTOMER_ID, ALREADY_REVIEWED. A refused review changes nothing.
+   */
   submitReview: ReviewPayload;
 };
 
@@ -123,7 +127,9 @@ export type ReviewEdge = {
 export type ReviewInput = {
   /** The review text, 1 to 5000 characters. */
   body: Scalars['String']['input'];
+  /** The author: 1 to 64 characters. Its existence is not checked (the customer subgraph owns customers). */
   customerId: Scalars['ID']['input'];
+  /** The product reviewed: 1 to 64 characters. Its existence is not checked (the catalog owns products). */
   productId: Scalars['ID']['input'];
   /** Stars, 1 to 5. */
   rating: Scalars['Int']['input'];
