@@ -1,4 +1,3 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { SubgraphDefinition } from '../shared/subgraph-server.js';
 import { createPromotionsContext, type PromotionsContext } from './context.js';
 import { migrations } from './migrations.js';
@@ -20,8 +19,7 @@ export function createPromotionsSubgraph(options: PromotionsOptions = {}): Subgr
     isEmpty: async (db) => (await db.selectFrom('promotions').select('id').limit(1).executeTakeFirst()) === undefined,
     seed: seedPromotions,
     createContext: (db) => createPromotionsContext(db, now().getTime()),
-    // The generated resolver types are stricter than @apollo/subgraph's map; they describe the same object.
-    resolvers: resolvers as GraphQLResolverMap<PromotionsContext>,
+    resolvers,
   };
 }
 

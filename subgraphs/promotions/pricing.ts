@@ -10,11 +10,16 @@ export function percentOfHalfUp(amount: number, percent: number): number {
   return Math.floor((amount * percent + 50) / 100);
 }
 
+/** Whether `rule` can reduce a price in `currency`: a percentage always, an amount only in its own currency. */
+export function appliesInCurrency(currency: string, rule: DiscountRule): boolean {
+  return rule.percentOff !== null || (rule.amountOff !== null && rule.currency === currency);
+}
+
 /** What `rule` takes off `price`, in minor units of the price's currency; 0 when it cannot apply. */
 export function discountOn(price: Money, rule: DiscountRule): number {
   const listed = Math.max(0, price.amount);
   if (rule.percentOff !== null) return Math.min(listed, percentOfHalfUp(listed, rule.percentOff));
-  if (rule.amountOff !== null && rule.currency === price.currency) return Math.min(listed, rule.amountOff);
+  if (rule.amountOff !== null && appliesInCurrency(price.currency, rule)) return Math.min(listed, rule.amountOff);
   return 0;
 }
 

@@ -11,7 +11,7 @@ export interface PromotionFilter {
   channel?: ChannelCode;
 }
 
-/** Promotions with their channels and stores, ordered by id: three statements whatever the count. */
+/** Promotions with their channels and stores, ordered by id (code points): three statements whatever the count. */
 export async function findPromotions(db: Kysely<PromotionsDatabase>, filter: PromotionFilter = {}): Promise<PromotionModel[]> {
   if (filter.ids && filter.ids.length === 0) return [];
   let query = db
@@ -21,8 +21,7 @@ export async function findPromotions(db: Kysely<PromotionsDatabase>, filter: Pro
       eb
         .exists(eb.selectFrom('promotion_audience as a').select('a.promotion_id').whereRef('a.promotion_id', '=', 'p.id'))
         .as('has_audience'),
-    )
-    .orderBy('p.id');
+    );
   if (filter.ids) query = query.where('p.id', 'in', [...filter.ids]);
   if (filter.activeAt !== undefined) {
     // Stored instants are all Date#toISOString() text, so text order is time order.
@@ -44,6 +43,8 @@ export async function findPromotions(db: Kysely<PromotionsDatabase>, filter: Pro
   ]);
   const channelsOf = groupBy(channels, (c) => c.promotion_id, (c) => c.channel as ChannelCode);
   const storesOf = groupBy(stores, (s) => s.promotion_id, (s) => s.store_id);
+  // Sorted here rather than by the engine, whose text collation may differ from code-point order.
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

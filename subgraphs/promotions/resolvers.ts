@@ -4,7 +4,7 @@ import { appliesTo, isPersonalOfferFor } from './eligibility.js';
 import type { Resolvers, VariantActivePromotionsArgs } from './generated/resolvers.js';
 import { parseInstant } from './instant.js';
 import type { Money, PromotionModel } from './models.js';
-import { effectivePrice, rankByDiscount } from './pricing.js';
+import { appliesInCurrency, effectivePrice, rankByDiscount } from './pricing.js';
 import type { PromotionsContext } from './context.js';
 import { findPromotions } from './repository.js';
 
@@ -66,7 +66,10 @@ export const resolvers: Resolvers = {
   Variant: {
     async activePromotions(variant, args, context) {
       const representation = variant as VariantRepresentation;
-      return rankByDiscount(listPrice(representation), await applicablePromotions(representation, args, context));
+      const price = listPrice(representation);
+      const applicable = await applicablePromotions(representation, args, context);
+      // An amount off in another currency than the price's takes nothing off: it is not shown.
+      return rankByDiscount(price, price ? applicable.filter((p) => appliesInCurrency(price.currency, p)) : applicable);
     },
     async effectivePrice(variant, args, context) {
       const representation = variant as VariantRepresentation;

@@ -1,4 +1,3 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { SubgraphDefinition } from '../shared/subgraph-server.js';
 import { createReviewsContext, type ReviewsContext } from './context.js';
 import { migrations } from './migrations.js';
@@ -20,8 +19,7 @@ export function createReviewsSubgraph(options: ReviewsOptions = {}): SubgraphDef
     isEmpty: async (db) => (await db.selectFrom('reviews').select('id').limit(1).executeTakeFirst()) === undefined,
     seed: seedReviews,
     createContext: (db) => createReviewsContext(db, now),
-    // The generated resolver types are stricter than @apollo/subgraph's map; they describe the same object.
-    resolvers: resolvers as GraphQLResolverMap<ReviewsContext>,
+    resolvers,
   };
 }
 

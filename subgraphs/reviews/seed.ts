@@ -73,10 +73,12 @@ function purchasesByProduct(size: SeedSize): Map<string, Map<string, number>> {
   return purchases;
 }
 
-/** A review date after the purchase (by 1 to 90 days), no later than the seed instant. */
+/** A review date 1 to 90 days after the purchase, or some time between it and the seed instant when that is sooner. */
 function afterPurchase(r: Random, purchasedAt: number): string {
-  const at = Math.min(purchasedAt + r.int(1, 90) * DAY + r.int(0, DAY - 1), SEED_EPOCH);
-  return new Date(Math.max(at, purchasedAt + 60_000)).toISOString();
+  const delay = r.int(1, 90) * DAY + r.int(0, DAY - 1);
+  const room = SEED_EPOCH - purchasedAt;
+  const at = delay < room ? purchasedAt + delay : purchasedAt + Math.ceil(r.next() * room);
+  return new Date(at).toISOString();
 }
 
 /** The review rows of a retailer of the given size; same size, same rows. */
