@@ -1,6 +1,6 @@
 /**
  * The demo retailer's reviews, derived deterministically from the shared universe: unevenly spread
- * over the products (a few have hundreds, some none, most at least one), ratings skewed positive,
+ * over the products (a few have hundreds, every one at least one, so any product page shows reviews), ratings skewed positive,
  * about 70% written by a customer who bought the product (from the shared order history, after the
  * purchase) so that the customer subgraph's Review.verifiedPurchase is often true, the rest by
  * random customers; one review per (product, customer).
@@ -87,8 +87,8 @@ export function generateReviews(size: SeedSize): ReviewsTable[] {
   const catalog = products(size);
   const purchases = purchasesByProduct(size);
 
-  // Popularity: a heavy tail (a few products get hundreds of reviews), and about 5% never reviewed.
-  const weights = catalog.map(() => (r.chance(0.05) ? 0 : Math.pow(-Math.log(1 - r.next()), 1.3)));
+  // Popularity: a heavy tail (a few products get hundreds of reviews).
+  const weights = catalog.map(() => Math.pow(-Math.log(1 - r.next()), 1.3));
   const quality = catalog.map((): Quality => {
     const u = r.next();
     return u < 0.1 ? 'poor' : u < 0.6 ? 'fair' : 'great';
@@ -123,12 +123,13 @@ export function generateReviews(size: SeedSize): ReviewsTable[] {
     }
   }
 
-  // How many reviews each product gets: the remaining reviews drawn by popularity.
-  const counts = catalog.map(() => 0);
+  // How many reviews each product gets: one each while the budget allows, the rest drawn by popularity.
+  let budget = size.reviews - rows.length;
+  const counts = catalog.map((_, p): number => (reviewers[p]!.size === 0 && budget-- > 0 ? 1 : 0));
   const cumulative: number[] = [];
   weights.reduce((sum, w, i) => (cumulative[i] = sum + w), 0);
   const total = cumulative.at(-1) ?? 0;
-  for (let k = rows.length; k < size.reviews && total > 0; k++) {
+  for (let k = 0; k < budget && total > 0; k++) {
     const u = r.next() * total;
     let lo = 0;
     let hi = cumulative.length - 1;

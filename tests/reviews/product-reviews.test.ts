@@ -7,8 +7,8 @@ const SEEDED = generateReviews(SIZE);
 const reviewsOf = (id: string) => SEEDED.filter((r) => r.product_id === id);
 /** The most reviewed product of the demo data. */
 const BUSIEST = [...new Set(SEEDED.map((r) => r.product_id))].sort((a, b) => reviewsOf(b).length - reviewsOf(a).length)[0]!;
-/** A product nobody reviewed. */
-const UNREVIEWED = Array.from({ length: SIZE.products }, (_, i) => productId(i + 1)).find((id) => reviewsOf(id).length === 0)!;
+/** A product nobody reviewed: the seed reviews every catalog product, so one beyond the catalog (a new one). */
+const UNREVIEWED = productId(SIZE.products + 1);
 
 let reviews: TestReviews;
 
