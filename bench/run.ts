@@ -113,11 +113,12 @@ async function main() {
     const { urls } = await firstJsonLine<{ urls: Record<string, string> }>(subgraphs);
     const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, urls[n]]));
 
-    const ours = 'http://127.0.0.1:4190/graphql';
-    const baseline = 'http://127.0.0.1:4191/';
-    startChild('gateway/main.ts', { ...urlEnv, PORT: '4190', HOST: '127.0.0.1' });
-    startChild('bench/baseline-gateway.ts', { ...urlEnv, PORT: '4191' });
-    await waitFor('http://127.0.0.1:4190/health');
+    const ours = 'http://127.0.0.1:4300/graphql';
+    const baseline = 'http://127.0.0.1:4301/';
+    startChild('gateway/main.ts', { ...urlEnv, PORT: '4300', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    // Both gateways without Apollo's usage telemetry, which would only cost the baseline.
+    startChild('bench/baseline-gateway.ts', { ...urlEnv, PORT: '4301', APOLLO_TELEMETRY_DISABLED: '1' });
+    await waitFor('http://127.0.0.1:4300/health');
     await waitFor(baseline, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

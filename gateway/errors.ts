@@ -54,24 +54,31 @@ export function errorsBody(message: string, code: ErrorCode): string {
 }
 
 /**
- * What a client may see of an error. Errors thrown by our code or a library (an `originalError`
- * that is not a GraphQL error) are replaced by a generic one: their message can name files, hosts
- * or SQL. Errors relayed from subgraphs keep their message and code, minus debugging extensions.
+ * An error our code or a library threw (an `originalError` that is not a GraphQL error, and no
+ * code): its message can name files, hosts or SQL, so it is logged and never shown.
+ */
+export function isInternalError(error: Readonly<GraphQLError>): boolean {
+  const { originalError } = error;
+  return originalError instanceof Error && !(originalError instanceof GraphQLError) && error.extensions.code === undefined;
+}
+
+export function internalError(path?: GraphQLError['path']): GraphQLError {
+  return new GraphQLError('Internal server error', { path, extensions: { code: ErrorCode.InternalServerError } });
+}
+
+/**
+ * What a client may see of an error: internal errors become a generic one; errors relayed from
+ * subgraphs keep their message and code, minus debugging extensions; every error gets a code.
  */
 export function toClientError(error: Readonly<GraphQLError | Error>): GraphQLError {
   if (!(error instanceof GraphQLError)) {
-    // Only graphql-http's request parsing gets here ("Unparsable JSON body", "Missing query"...),
-    // and its messages are written for clients.
+    // Execution results never carry plain errors here (the HTTP adapter replaces them), so this
+    // is graphql-http's request parsing ("Unparsable JSON body", "Missing query"...), whose
+    // messages are written for clients.
     return codedError(error.message, ErrorCode.BadRequest);
   }
+  if (isInternalError(error)) return internalError(error.path);
   const { exception, stacktrace, ...extensions } = error.extensions;
-  const { originalError } = error;
-  if (originalError instanceof Error && !(originalError instanceof GraphQLError) && extensions.code === undefined) {
-    return new GraphQLError('Internal server error', {
-      path: error.path,
-      extensions: { code: ErrorCode.InternalServerError },
-    });
-  }
   if (exception === undefined && stacktrace === undefined && extensions.code !== undefined) return error;
   return new GraphQLError(error.message, {
     source: error.source,

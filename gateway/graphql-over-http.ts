@@ -4,10 +4,11 @@
  * this adapter negotiates the media type, prepares operations with a cache, runs them through the
  * federation executor and keeps every error coded and free of internals.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
 import { createHandler, type Response as HandlerResponse } from 'graphql-http';
 import { createDocumentCache } from './document-cache.js';
-import { ErrorCode, codedError, errorsBody, toClientError } from './errors.js';
+import { ErrorCode, codedError, errorsBody, internalError, isInternalError, toClientError } from './errors.js';
 import type { ExecuteOperation, PreparedOperation, SchemaSnapshot } from './execute-operation.js';
 import { sendErrors } from './http-errors.js';
 import { negotiateMediaType } from './negotiate-media-type.js';
@@ -38,7 +39,7 @@ type GraphQLMediaType = (typeof GRAPHQL_MEDIA_TYPES)[number];
 /** What the route hands to graphql-http with each request. */
 type RequestState = { mediaType: GraphQLMediaType };
 /** What onSubscribe hands to execute for one request. */
-type OperationState = { prepared: PreparedOperation; snapshot: SchemaSnapshot };
+type OperationState = { prepared: PreparedOperation; snapshot: SchemaSnapshot; log: FastifyBaseLogger };
 
 export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
   const { path = '/graphql', currentSchema, execute, graphiqlPage } = options;
@@ -81,13 +82,15 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         document,
         operationName,
         variableValues: variables,
-        contextValue: { prepared, snapshot },
+        contextValue: { prepared, snapshot, log: request.raw.log },
       };
     },
-    execute(args) {
+    async execute(args) {
       // Always the OperationState that onSubscribe returned just above.
-      const { prepared, snapshot } = args.contextValue as OperationState;
-      return execute(prepared, snapshot, {});
+      const { prepared, snapshot, log } = args.contextValue as OperationState;
+      const result = await execute(prepared, snapshot, {});
+      if (!result.errors) return result;
+      return { ...result, errors: result.errors.map((error) => keepInternalErrorsInTheLog(error, log)) };
     },
     formatError: toClientError,
   });
@@ -126,6 +129,17 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
     },
   });
 };
+
+/**
+ * The executor's result can hold plain `Error`s (a failed fetch step pushes what it caught), typed
+ * as GraphQL errors or not: those and internal GraphQL errors are logged here, where the request is
+ * known, and reach the client only as a generic INTERNAL_SERVER_ERROR.
+ */
+function keepInternalErrorsInTheLog(error: GraphQLError, log: FastifyBaseLogger): GraphQLError {
+  if (error instanceof GraphQLError && !isInternalError(error)) return error;
+  log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error }, 'operation failed');
+  return error instanceof GraphQLError ? internalError(error.path) : internalError();
+}
 
 function plainResponse(status: number, statusText: string, code: ErrorCode, message: string): HandlerResponse {
   return [errorsBody(message, code), { status, statusText, headers: { 'content-type': `${JSON_MEDIA_TYPE}; charset=utf-8` } }];

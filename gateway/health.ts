@@ -34,15 +34,15 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthOption
 }
 
 export async function checkReadiness({ isSupergraphLoaded, subgraphs, pools, timeoutMs }: HealthOptions): Promise<Readiness> {
-  const endpoints = subgraphs();
-  const answers = await Promise.all(endpoints.map((endpoint) => checkSubgraph(endpoint, pools, timeoutMs)));
-  const report = Object.fromEntries(endpoints.map(({ name }, i) => [name, answers[i] ?? 'not checked']));
-  const failed = Object.keys(report).filter((name) => report[name] !== 'ok');
+  const answers = await Promise.all(
+    subgraphs().map(async (endpoint) => [endpoint.name, await checkSubgraph(endpoint, pools, timeoutMs)] as const),
+  );
+  const failed = answers.filter(([, answer]) => answer !== 'ok').map(([name]) => name);
   const loaded = isSupergraphLoaded();
   return {
     status: loaded && failed.length === 0 ? 'ready' : 'unavailable',
     supergraph: loaded ? 'loaded' : 'missing',
-    subgraphs: report,
+    subgraphs: Object.fromEntries(answers),
     failed,
   };
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { SubgraphRuntimeOptions } from './subgraph-server.js';
 
+/** An empty variable means unset, as shells and CI templates often export `VAR=`. */
+const optional = <T extends z.ZodTypeAny>(type: T) => z.preprocess((v) => (v === '' ? undefined : v), type.optional());
+
 const schema = z.object({
   /** PostgreSQL connection string; unset = embedded SQLite files. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: optional(z.string().url()),
   /** Folder of the SQLite files. Default `.data`. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Prefix of each subgraph's PostgreSQL schema name (`<prefix><subgraph>`). Default none. */

@@ -31,7 +31,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   try {
     graph = await startAllInOne({
       subgraph: { host: '127.0.0.1', databaseUrl, dataDir, pgSchemaPrefix, seedScale: options.seedScale ?? 0.02 },
-      gatewayEnv: { ...options.gatewayEnv },
+      gatewayEnv: { LOG_LEVEL: 'silent', ...options.gatewayEnv },
       ephemeralPorts: true,
     });
   } catch (error) {
