@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    reporters: ['default', './tests/support/plain-summary-reporter.ts'],
     pool: 'forks',
     // Each file starts real servers and databases; two at a time suits the two-core machines we run on.
     maxWorkers: 2,

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: drives our gateway and, in the same run on the same subgraphs, stock
- * @apollo/gateway on @apollo/server, with autocannon; prints a table and writes it to the README.
+ * @apollo/gateway on @apollo/server, with autocannon, on ProductPage, ProductListing and a
+ * one-fetch query that shows the gateway's own overhead; prints a table and writes it to the README.
  *
  * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
  * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20).
@@ -56,6 +57,8 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
 const operations = {
   ProductPage: readFileSync(join(root, 'tests/operations/ProductPage.graphql'), 'utf8'),
   ProductListing: readFileSync(join(root, 'tests/operations/ProductListing.graphql'), 'utf8'),
+  // One cheap fetch from one subgraph: what is left is the gateway's own cost per request.
+  GatewayOverhead: 'query GatewayOverhead { categories { id name parent { id } } }',
 };
 const productCount = Math.max(10, Math.round(2000 * seedScale));
 let counter = 0;
@@ -66,6 +69,7 @@ const variablesFor: Record<keyof typeof operations, () => Record<string, unknown
     near: { lat: 48.8566, lng: 2.3522 },
   }),
   ProductListing: () => ({ channel: 'WEB', first: 20 }),
+  GatewayOverhead: () => ({}),
 };
 
 interface Figures {

@@ -56,10 +56,35 @@ export function registerGraphiQL(app: FastifyInstance, { endpoint, assetsPath = 
   return renderPage(endpoint, assetsPath);
 }
 
+/** What a first visit shows: one query that crosses all five subgraphs, ready to run. */
+const EXAMPLE_QUERY = `# The omnichannel supergraph: one query, five subgraphs. Press the run button.
+query ProductPageExample {
+  product(id: "prod-00001") {
+    name
+    brand
+    rating { average count }
+    variants {
+      sku
+      price { amount currency }
+      effectivePrice(channel: WEB) { amount currency }
+      activePromotions(channel: WEB) { name }
+      availableOnline
+      availability(near: { lat: 48.8566, lng: 2.3522 }, radiusKm: 30, first: 3) {
+        location { name }
+        available
+        distanceKm
+      }
+    }
+    reviews(first: 2) { edges { node { rating title verifiedPurchase author { firstName } } } }
+  }
+}
+`;
+
 function renderPage(endpoint: string, assetsPath: string): string {
   const asset = (name: string) => `${assetsPath}/${name}`;
   // JSON.stringify makes the endpoint a JS string literal; escaping "<" keeps it from closing the script.
   const endpointLiteral = JSON.stringify(endpoint).replace(/</g, '\\u003c');
+  const exampleLiteral = JSON.stringify(EXAMPLE_QUERY).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -77,7 +102,7 @@ function renderPage(endpoint: string, assetsPath: string): string {
   <script>
     const fetcher = GraphiQL.createFetcher({ url: new URL(${endpointLiteral}, window.location.href).href });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${exampleLiteral}, defaultEditorToolsVisibility: true }),
     );
   </script>
 </body>
