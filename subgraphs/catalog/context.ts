@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { MAX_BATCH, allByKey, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { PageRequest } from './input-rules.js';
 import type { CategoryModel, ChannelListingModel, ProductModel, VariantModel } from './models.js';
@@ -28,48 +29,19 @@ export interface CategoryPageKey extends PageRequest {
   categoryId: string;
 }
 
-/** Longest `in (...)` list of one statement: far below the bound-parameter limits of both engines. */
-const MAX_BATCH = 500;
-
-function oneForEachKey<T>(keyOf: (item: T) => string, items: readonly T[], keys: readonly string[]): (T | null)[] {
-  const byKey = new Map(items.map((item) => [keyOf(item), item]));
-  return keys.map((key) => byKey.get(key) ?? null);
-}
-
-function allForEachKey<T>(keyOf: (item: T) => string, items: readonly T[], keys: readonly string[]): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const item of items) groups.get(keyOf(item))?.push(item);
-  return keys.map((key) => groups.get(key)!);
-}
-
-function loaderByKey<T>(load: (keys: readonly string[]) => Promise<T[]>, keyOf: (item: T) => string) {
-  return new DataLoader<string, T | null>(async (keys) => oneForEachKey(keyOf, await load(keys), keys), {
-    maxBatchSize: MAX_BATCH,
-  });
-}
-
 export function createCatalogContext(db: Kysely<CatalogDatabase>): CatalogContext {
-  const productById = loaderByKey((ids) => repository.findProductsByIds(db, ids), (p) => p.id);
-  const productBySlug = loaderByKey((slugs) => repository.findProductsBySlugs(db, slugs), (p) => p.slug);
-  const variantBySku = loaderByKey((skus) => repository.findVariantsBySkus(db, skus), (v) => v.sku);
-  const variantByBarcode = loaderByKey((codes) => repository.findVariantsByBarcodes(db, codes), (v) => v.barcode);
-  const categoryById = loaderByKey((ids) => repository.findCategoriesByIds(db, ids), (c) => c.id);
+  const productById = oneByKey((ids) => repository.findProductsByIds(db, ids), (p) => p.id);
+  const productBySlug = oneByKey((slugs) => repository.findProductsBySlugs(db, slugs), (p) => p.slug);
+  const variantBySku = oneByKey((skus) => repository.findVariantsBySkus(db, skus), (v) => v.sku);
+  const variantByBarcode = oneByKey((codes) => repository.findVariantsByBarcodes(db, codes), (v) => v.barcode);
+  const categoryById = oneByKey((ids) => repository.findCategoriesByIds(db, ids), (c) => c.id);
 
-  const variantsByProductId = new DataLoader<string, VariantModel[]>(
-    async (ids) => {
-      const variants = await repository.findVariantsByProductIds(db, ids);
-      for (const variant of variants) variantBySku.prime(variant.sku, variant);
-      return allForEachKey((v) => v.productId, variants, ids);
-    },
-    { maxBatchSize: MAX_BATCH },
-  );
-  const listingsByProductId = new DataLoader<string, ChannelListingModel[]>(
-    async (ids) =>
-      allForEachKey((l) => l.productId, await repository.findListingsByProductIds(db, ids), ids).map((listings) =>
-        listings.map(({ productId: _productId, ...listing }) => listing),
-      ),
-    { maxBatchSize: MAX_BATCH },
-  );
+  const variantsByProductId = allByKey(async (ids) => {
+    const variants = await repository.findVariantsByProductIds(db, ids);
+    for (const variant of variants) variantBySku.prime(variant.sku, variant);
+    return variants;
+  }, (v) => v.productId);
+  const listingsByProductId = allByKey((ids) => repository.findListingsByProductIds(db, ids), (l) => l.productId);
 
   const categoryProductPage = new DataLoader<CategoryPageKey, ProductModel[], string>(
     async (keys) => {
@@ -82,13 +54,7 @@ export function createCatalogContext(db: Kysely<CatalogDatabase>): CatalogContex
     },
     { cacheKeyFn: (key) => `${key.categoryId}|${pageKeyOf(key)}`, maxBatchSize: MAX_BATCH },
   );
-  const categoryProductCount = new DataLoader<string, number>(
-    async (ids) => {
-      const counts = await countCategoryProducts(db, ids);
-      return ids.map((id) => counts.get(id) ?? 0);
-    },
-    { maxBatchSize: MAX_BATCH },
-  );
+  const categoryProductCount = valueByKey((ids) => countCategoryProducts(db, ids), () => 0);
 
   return {
     db,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { loaderPerArguments, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { OrderPosition } from './domain/pagination.js';
 import type { CustomerProfile, OrderLineModel, OrderModel, SupportTicketModel, WishlistItemModel } from './models.js';
@@ -31,36 +32,24 @@ export interface CustomerLoaders {
   purchased: DataLoader<Purchase, boolean, string>;
 }
 
-const byId = <T extends { id: string }>(keys: readonly string[], items: readonly T[]) => {
-  const found = new Map(items.map((item) => [item.id, item]));
-  return keys.map((key) => found.get(key) ?? null);
-};
-
-const grouped = <T>(keys: readonly string[], groups: Map<string, T[]>) => keys.map((key) => groups.get(key) ?? []);
+type OrderPageArguments = { limit: number; after: OrderPosition | null };
 
 export function createCustomerLoaders(db: Kysely<CustomerDatabase>): CustomerLoaders {
-  const orderPages = new Map<string, DataLoader<string, OrderModel[]>>();
+  const none = () => [];
+  const orderPage = loaderPerArguments(
+    ({ limit, after }: OrderPageArguments) => JSON.stringify([limit, after?.placedAt ?? null, after?.id ?? null]),
+    ({ limit, after }) => valueByKey((ids) => findOrderPages(db, ids, limit, after), none),
+  );
   return {
-    customer: new DataLoader(async (ids) => byId(ids, await findCustomersByIds(db, ids))),
-    addresses: new DataLoader(async (ids) => grouped(ids, await findAddressesByCustomerIds(db, ids))),
-    order: new DataLoader(async (ids) => byId(ids, await findOrdersByIds(db, ids))),
-    orderLines: new DataLoader(async (ids) => grouped(ids, await findOrderLinesByOrderIds(db, ids))),
-    orderCount: new DataLoader(async (ids) => {
-      const counts = await countOrdersByCustomerIds(db, ids);
-      return ids.map((id) => counts.get(id) ?? 0);
-    }),
-    orderPage(limit, after) {
-      const key = JSON.stringify([limit, after?.placedAt ?? null, after?.id ?? null]);
-      let loader = orderPages.get(key);
-      if (!loader) {
-        loader = new DataLoader(async (ids) => grouped(ids, await findOrderPages(db, ids, limit, after)));
-        orderPages.set(key, loader);
-      }
-      return loader;
-    },
-    wishlist: new DataLoader(async (ids) => grouped(ids, await findWishlistsByCustomerIds(db, ids))),
-    supportTicket: new DataLoader(async (ids) => byId(ids, await findSupportTicketsByIds(db, ids))),
-    supportTickets: new DataLoader(async (ids) => grouped(ids, await findSupportTicketsByCustomerIds(db, ids))),
+    customer: oneByKey((ids) => findCustomersByIds(db, ids), (c) => c.id),
+    addresses: valueByKey((ids) => findAddressesByCustomerIds(db, ids), none),
+    order: oneByKey((ids) => findOrdersByIds(db, ids), (o) => o.id),
+    orderLines: valueByKey((ids) => findOrderLinesByOrderIds(db, ids), none),
+    orderCount: valueByKey((ids) => countOrdersByCustomerIds(db, ids), () => 0),
+    orderPage: (limit, after) => orderPage({ limit, after }),
+    wishlist: valueByKey((ids) => findWishlistsByCustomerIds(db, ids), none),
+    supportTicket: oneByKey((ids) => findSupportTicketsByIds(db, ids), (t) => t.id),
+    supportTickets: valueByKey((ids) => findSupportTicketsByCustomerIds(db, ids), none),
     purchased: new DataLoader(
       async (pairs) => {
         const purchases = await findPurchases(db, pairs);

@@ -1,11 +1,9 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { allByKey, oneByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { LocationModel, ReservationModel, StockLevelModel } from './models.js';
 import { findAllLocations, findReservationsByIds, findStockLevelsBySkus } from './repository.js';
 import type { InventoryDatabase } from './tables.js';
-
-/** Keys per `in (...)` list: well under either engine's bound-parameter limit. */
-const MAX_BATCH = 1000;
 
 /** The locations of one request: loaded whole on first use (one statement), then looked up in memory. */
 export interface LocationDirectory {
@@ -33,21 +31,7 @@ function createLocationDirectory(db: Kysely<InventoryDatabase>): LocationDirecto
 export function createInventoryContext(db: Kysely<InventoryDatabase>): InventoryContext {
   return {
     locations: createLocationDirectory(db),
-    stockBySku: new DataLoader(
-      async (skus) => {
-        const levels = await findStockLevelsBySkus(db, skus);
-        const bySku = new Map<string, StockLevelModel[]>(skus.map((sku) => [sku, []]));
-        for (const level of levels) bySku.get(level.sku)?.push(level);
-        return skus.map((sku) => bySku.get(sku)!);
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
-    reservationById: new DataLoader(
-      async (ids) => {
-        const byId = new Map((await findReservationsByIds(db, ids)).map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? null);
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
+    stockBySku: allByKey((skus) => findStockLevelsBySkus(db, skus), (level) => level.sku),
+    reservationById: oneByKey((ids) => findReservationsByIds(db, ids), (r) => r.id),
   };
 }

@@ -1,5 +1,6 @@
 /** Per-request state of the promotions subgraph: the request's instant and its DataLoaders. */
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { PromotionModel } from './models.js';
 import { findPromotionIdsByCustomer, findPromotionIdsBySku, findPromotions } from './repository.js';
@@ -18,35 +19,14 @@ export interface PromotionsContext {
   promotionIdsByCustomer: DataLoader<string, string[]>;
 }
 
-// Keeps every `in (...)` list well under both engines' bound-parameter limits.
-const MAX_BATCH = 1000;
-
 export function createPromotionsContext(db: Kysely<PromotionsDatabase>, now: number): PromotionsContext {
   let active: Promise<PromotionModel[]> | undefined;
   return {
     db,
     now,
     activePromotions: () => (active ??= findPromotions(db, { activeAt: now })),
-    promotionById: new DataLoader(
-      async (ids) => {
-        const found = new Map((await findPromotions(db, { ids })).map((p) => [p.id, p]));
-        return ids.map((id) => found.get(id) ?? null);
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
-    promotionIdsBySku: new DataLoader(
-      async (skus) => {
-        const found = await findPromotionIdsBySku(db, skus);
-        return skus.map((sku) => found.get(sku) ?? []);
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
-    promotionIdsByCustomer: new DataLoader(
-      async (customerIds) => {
-        const found = await findPromotionIdsByCustomer(db, customerIds);
-        return customerIds.map((id) => found.get(id) ?? []);
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
+    promotionById: oneByKey((ids) => findPromotions(db, { ids }), (p) => p.id),
+    promotionIdsBySku: valueByKey((skus) => findPromotionIdsBySku(db, skus), () => []),
+    promotionIdsByCustomer: valueByKey((customerIds) => findPromotionIdsByCustomer(db, customerIds), () => []),
   };
 }

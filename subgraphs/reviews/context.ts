@@ -1,5 +1,6 @@
 /** Per-request state of the reviews subgraph: its DataLoaders and clock. */
 import DataLoader from 'dataloader';
+import { MAX_BATCH, allByKey, loaderPerArguments, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { ReviewModel } from './models.js';
 import { summarizeRatings, type RatingSummary } from './rating.js';
@@ -26,29 +27,16 @@ export interface ReviewsContext {
   reviewPages(page: PageRequest): DataLoader<string, ReviewPage>;
 }
 
-// Keeps every `in (...)` list well under both engines' bound-parameter limits.
-const MAX_BATCH = 1000;
-
 export function createReviewsContext(db: Kysely<ReviewsDatabase>, now: () => Date): ReviewsContext {
-  const pageLoaders = new Map<string, DataLoader<string, ReviewPage>>();
+  const reviewPages = loaderPerArguments(
+    (page: PageRequest) => `${page.sort}|${page.first}|${page.after ? encodeCursor(page.sort, page.after) : ''}`,
+    (page) => valueByKey((productIds) => findReviewPages(db, productIds, page), (): ReviewPage => ({ reviews: [], hasNextPage: false })),
+  );
   return {
     db,
     now,
-    reviewById: new DataLoader(
-      async (ids) => {
-        const found = new Map((await findReviewsByIds(db, ids)).map((r) => [r.id, r]));
-        return ids.map((id) => found.get(id) ?? null);
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
-    reviewsByCustomer: new DataLoader(
-      async (customerIds) => {
-        const byCustomer = new Map<string, ReviewModel[]>(customerIds.map((id) => [id, []]));
-        for (const review of await findReviewsByCustomers(db, customerIds)) byCustomer.get(review.customerId ?? '')?.push(review);
-        return customerIds.map((id) => byCustomer.get(id) ?? []);
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
+    reviewById: oneByKey((ids) => findReviewsByIds(db, ids), (r) => r.id),
+    reviewsByCustomer: allByKey((customerIds) => findReviewsByCustomers(db, customerIds), (r) => r.customerId ?? ''),
     ratingByProduct: new DataLoader(
       async (productIds) => {
         const counts = new Map<string, { rating: number; count: number }[]>();
@@ -61,20 +49,6 @@ export function createReviewsContext(db: Kysely<ReviewsDatabase>, now: () => Dat
       },
       { maxBatchSize: MAX_BATCH },
     ),
-    reviewPages(page) {
-      const key = page.after ? `${page.sort}|${page.first}|${encodeCursor(page.sort, page.after)}` : `${page.sort}|${page.first}|`;
-      let loader = pageLoaders.get(key);
-      if (!loader) {
-        loader = new DataLoader(
-          async (productIds) => {
-            const pages = await findReviewPages(db, productIds, page);
-            return productIds.map((id) => pages.get(id) ?? { reviews: [], hasNextPage: false });
-          },
-          { maxBatchSize: MAX_BATCH },
-        );
-        pageLoaders.set(key, loader);
-      }
-      return loader;
-    },
+    reviewPages,
   };
 }
