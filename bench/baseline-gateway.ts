@@ -11,7 +11,7 @@ import { SUPERGRAPH_PATH } from '../schema/subgraphs.js';
 const port = Number(process.env.PORT ?? 4100);
 const gateway = new ApolloGateway({
   supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-  buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: process.env[`${name.toUpperCase()}_URL`] ?? url }),
+  buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: process.env[`${name.toUpperCase()}_URL`] ?? url ?? '' }),
 });
 const server = new ApolloServer({ gateway });
 const { url } = await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });

@@ -35,11 +35,11 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** The same error with `extensions.code` set; graphql-js errors are immutable. */
 export function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
+    nodes: error.nodes ?? null,
+    source: error.source ?? null,
+    positions: error.positions ?? null,
+    path: error.path ?? null,
+    originalError: error.originalError ?? null,
     extensions: { ...error.extensions, code },
   });
 }

@@ -45,7 +45,11 @@ export function createOperationExecutor(executor: GatewayExecutor, logger: Gatew
       // Read by the executor: request.operationName and request.variables (plan key, variable
       // values for fetches), document, queryHash (plan cache key), operationName (tracing),
       // metrics (it records error paths there), logger. The rest completes the contract.
-      request: { query: prepared.query, operationName: prepared.operationName, variables: prepared.variables },
+      request: {
+        query: prepared.query,
+        ...(prepared.operationName === undefined ? {} : { operationName: prepared.operationName }),
+        ...(prepared.variables === undefined ? {} : { variables: prepared.variables }),
+      },
       document: prepared.document,
       source: prepared.query,
       queryHash: prepared.queryHash,

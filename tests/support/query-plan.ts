@@ -8,7 +8,7 @@ import { SUPERGRAPH_PATH } from '../../schema/subgraphs.js';
 export function fetchesPerSubgraph(query: string, operationName?: string): Record<string, number> {
   const supergraph = Supergraph.build(readFileSync(SUPERGRAPH_PATH, 'utf8'));
   const planner = new QueryPlanner(supergraph);
-  const operation = operationFromDocument(supergraph.apiSchema(), parse(query), { operationName });
+  const operation = operationFromDocument(supergraph.apiSchema(), parse(query), operationName === undefined ? {} : { operationName });
   const plan = planner.buildQueryPlan(operation);
   const counts: Record<string, number> = {};
   const visit = (node: PlanNode | SubscriptionNode | undefined): void => {
