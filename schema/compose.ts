@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { Source, getLocation, parse, type GraphQLError } from 'graphql';
-import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, SUPERGRAPH_PATH, readSubgraphSdl } from './subgraphs.js';
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, SUPERGRAPH_PATH, readSubgraphSdl, type SubgraphName } from './subgraphs.js';
 
 export type CompositionOutcome = { ok: true; supergraphSdl: string } | { ok: false; errors: string[] };
 
@@ -16,14 +16,23 @@ function describe(error: GraphQLError): string {
   return `[${code}] ${error.message}${where.length ? `\n    at ${where.join(', ')}` : ''}`;
 }
 
-/** Composes the five subgraph SDLs of schema/ into the supergraph SDL. */
-export function composeSupergraph(): CompositionOutcome {
-  const services = SUBGRAPH_NAMES.map((name) => ({
-    name,
-    url: `http://localhost:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`,
-    // The source is named after its file so that every error points at schema/<name>.graphql.
-    typeDefs: parse(new Source(readSubgraphSdl(name), `schema/${name}.graphql`)),
-  }));
+/**
+ * Composes the five subgraph SDLs of schema/ into the supergraph SDL; `sdlOverrides` replaces
+ * some of them (to try a change before writing it).
+ */
+export function composeSupergraph(sdlOverrides: Partial<Record<SubgraphName, string>> = {}): CompositionOutcome {
+  let services;
+  try {
+    services = SUBGRAPH_NAMES.map((name) => ({
+      name,
+      url: `http://localhost:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`,
+      // The source is named after its file so that every error points at schema/<name>.graphql.
+      typeDefs: parse(new Source(sdlOverrides[name] ?? readSubgraphSdl(name), `schema/${name}.graphql`)),
+    }));
+  } catch (error) {
+    // A syntax error: graphql-js already names the file, line and column.
+    return { ok: false, errors: [`[GRAPHQL_PARSE_FAILED] ${String(error)}`] };
+  }
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map(describe) };
   return { ok: true, supergraphSdl: result.supergraphSdl };
