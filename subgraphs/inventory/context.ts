@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import { allByKey, oneByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
-import type { LocationModel, ReservationModel, StockLevelModel } from './models.js';
-import { findAllLocations, findReservationsByIds, findStockLevelsBySkus } from './repository.js';
+import type { LocationModel, ReservationModel, StockLevelModel, StockSummaryModel } from './models.js';
+import { findAllLocations, findReservationsByIds, findStockLevelsBySkus, findStockSummariesBySkus } from './repository.js';
 import type { InventoryDatabase } from './tables.js';
 
 /** The locations of one request: loaded whole on first use (one statement), then looked up in memory. */
@@ -15,6 +15,8 @@ export interface InventoryContext {
   locations: LocationDirectory;
   /** Levels of a sku at every location (one statement for all the skus of a tick). */
   stockBySku: DataLoader<string, StockLevelModel[]>;
+  /** Available units of a sku per location kind (one small statement for all the skus of a tick). */
+  stockSummaryBySku: DataLoader<string, StockSummaryModel[]>;
   reservationById: DataLoader<string, ReservationModel | null>;
 }
 
@@ -32,6 +34,7 @@ export function createInventoryContext(db: Kysely<InventoryDatabase>): Inventory
   return {
     locations: createLocationDirectory(db),
     stockBySku: allByKey((skus) => findStockLevelsBySkus(db, skus), (level) => level.sku),
+    stockSummaryBySku: allByKey((skus) => findStockSummariesBySkus(db, skus), (summary) => summary.sku),
     reservationById: oneByKey((ids) => findReservationsByIds(db, ids), (r) => r.id),
   };
 }

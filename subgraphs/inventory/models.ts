@@ -22,6 +22,14 @@ export interface StockLevelModel {
   version: number;
 }
 
+/** Units available for a sku over all locations of one kind (what channel-level answers need). */
+export interface StockSummaryModel {
+  sku: string;
+  locationKind: LocationKindName;
+  /** Sum over the locations of max(on_hand - reserved, 0). */
+  available: number;
+}
+
 export interface StoreAvailabilityModel {
   location: LocationModel;
   available: number;

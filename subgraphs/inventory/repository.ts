@@ -1,6 +1,6 @@
 /** Data access of the inventory: every load by key is one batched statement. */
-import type { Kysely } from 'kysely';
-import type { LocationModel, ReservationModel, StockLevelModel } from './models.js';
+import { sql, type Kysely } from 'kysely';
+import type { LocationModel, ReservationModel, StockLevelModel, StockSummaryModel } from './models.js';
 import type { InventoryDatabase, LocationsTable } from './tables.js';
 
 type Db = Kysely<InventoryDatabase>;
@@ -48,6 +48,26 @@ export async function findStockLevelsBySkus(db: Db, skus: readonly string[]): Pr
     reserved: row.reserved,
     version: row.version,
   }));
+}
+
+/**
+ * Available units per sku and location kind, summed in SQL: a listing asking availableOnline or
+ * inStock for many variants reads two rows per sku instead of one per location.
+ */
+export async function findStockSummariesBySkus(db: Db, skus: readonly string[]): Promise<StockSummaryModel[]> {
+  if (skus.length === 0) return [];
+  const rows = await db
+    .selectFrom('stock_levels as s')
+    .innerJoin('locations as l', 'l.id', 's.location_id')
+    .select([
+      's.sku',
+      'l.kind',
+      sql<number>`sum(case when ${sql.ref('s.on_hand')} > ${sql.ref('s.reserved')} then ${sql.ref('s.on_hand')} - ${sql.ref('s.reserved')} else 0 end)`.as('available'),
+    ])
+    .where('s.sku', 'in', skus)
+    .groupBy(['s.sku', 'l.kind'])
+    .execute();
+  return rows.map((row) => ({ sku: row.sku, locationKind: row.kind, available: Number(row.available) }));
 }
 
 export async function findReservationsByIds(db: Db, ids: readonly string[]): Promise<ReservationModel[]> {

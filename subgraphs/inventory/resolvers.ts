@@ -64,10 +64,8 @@ export const inventoryResolvers: Resolvers = {
       return [...new Set(locationIds)].flatMap((id) => byLocation.get(id) ?? []);
     },
     async availableOnline({ sku }, _args, context) {
-      const levels = await context.stockBySku.load(sku);
-      return levels
-        .filter((level) => level.locationKind === 'WAREHOUSE')
-        .reduce((sum, level) => sum + availableUnits(level), 0);
+      const summaries = await context.stockSummaryBySku.load(sku);
+      return summaries.find((summary) => summary.locationKind === 'WAREHOUSE')?.available ?? 0;
     },
     async availability({ sku }, { near, radiusKm, first }, context) {
       const from = requireGeoPoint('near', near);
@@ -85,9 +83,9 @@ export const inventoryResolvers: Resolvers = {
     async inStock(product, { channel }, context) {
       const skus = (product.variants ?? []).map((variant) => variant.sku);
       const kinds = locationKindsForChannel(channel);
-      const levelsPerSku = await Promise.all(skus.map((sku) => context.stockBySku.load(sku)));
-      return levelsPerSku.some((levels) =>
-        levels.some((level) => kinds.includes(level.locationKind) && availableUnits(level) > 0),
+      const summariesPerSku = await Promise.all(skus.map((sku) => context.stockSummaryBySku.load(sku)));
+      return summariesPerSku.some((summaries) =>
+        summaries.some((summary) => kinds.includes(summary.locationKind) && summary.available > 0),
       );
     },
   },
