@@ -34,6 +34,12 @@ export interface GatewayConfig {
   documentCacheSize: number;
   /** `LOG_LEVEL`: pino level of the gateway's log. @default 'info' */
   logLevel: LogLevel;
+  /**
+   * `CORS_ORIGINS`: browser origins allowed to call the gateway: `*` (any, without credentials),
+   * a comma-separated list of origins (e.g. `https://shop.example,https://app.example`), or `off`.
+   * @default '*'
+   */
+  corsOrigins: '*' | 'off' | readonly string[];
 }
 
 /** Thrown by {@link loadGatewayConfig}; its message names every bad variable. */
@@ -67,6 +73,20 @@ const environmentSchema = z.object({
   MAX_BODY_BYTES: positiveInt.default(1_048_576),
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((value) => value.trim())
+    .pipe(
+      z.union([
+        z.literal('*'),
+        z.literal('off'),
+        z
+          .string()
+          .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+          .pipe(z.array(z.string().url().refine((o) => new URL(o).origin === o, 'each origin is scheme://host[:port], no path')).min(1)),
+      ]),
+    ),
   ...subgraphUrlOptions,
 });
 
@@ -94,5 +114,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxBodyBytes: options.MAX_BODY_BYTES,
     documentCacheSize: options.DOCUMENT_CACHE_SIZE,
     logLevel: options.LOG_LEVEL,
+    corsOrigins: options.CORS_ORIGINS,
   };
 }

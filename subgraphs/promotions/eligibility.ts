@@ -27,12 +27,12 @@ export function isActiveAt(promotion: Pick<PromotionModel, 'startsAt' | 'endsAt'
  * and without an audience or with the customer given in it.
  */
 export function appliesTo(promotion: PromotionModel, query: PriceQuery, facts: TargetingFacts, at: number): boolean {
-  if (!isActiveAt(promotion, at)) return false;
+  // Cheapest tests first: this runs for every promotion and every variant of a listing.
   if (!promotion.channels.includes(query.channel)) return false;
   if (!promotion.sitewide && !facts.targetingSku.has(promotion.id)) return false;
   if (promotion.storeIds.length > 0 && !(query.storeId && promotion.storeIds.includes(query.storeId))) return false;
   if (promotion.personal && !(query.customerId && facts.audienceOfCustomer.has(promotion.id))) return false;
-  return true;
+  return isActiveAt(promotion, at);
 }
 
 /** A personal offer of a customer: active at `at`, the customer in its audience, on the channel if one is given. */

@@ -21,6 +21,7 @@ describe('gateway configuration', () => {
       maxBodyBytes: 1_048_576,
       documentCacheSize: 1_000,
       logLevel: 'info',
+      corsOrigins: '*',
     });
   });
 
