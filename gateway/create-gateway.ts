@@ -8,6 +8,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createApolloGateway } from './apollo-gateway.js';
 import type { GatewayConfig } from './config.js';
+import { useCompression } from './compression.js';
 import { useCors } from './cors.js';
 import { useDrainOnClose } from './drain-on-close.js';
 import { createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
@@ -68,6 +69,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   try {
     const { executor } = await gateway.load();
     await useCors(app, config.corsOrigins);
+    await useCompression(app);
     useHttpErrors(app);
     useDrainOnClose(app);
     registerHealthRoutes(app, {
