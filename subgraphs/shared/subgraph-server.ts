@@ -6,6 +6,7 @@ import type { Kysely, Migration } from 'kysely';
 import mercurius from 'mercurius';
 import { readSubgraphDocument, type SubgraphName } from '../../schema/subgraphs.js';
 import { openDatabase, type Engine, type StatementCounter } from './database.js';
+import { maskInternalErrors } from './mask-internal-errors.js';
 import { migrateToLatest } from './migrate.js';
 import { seedSize, type SeedSize } from './universe.js';
 
@@ -90,6 +91,7 @@ export async function startSubgraph<DB, Context>(
     schema,
     path: '/graphql',
     graphiql: false,
+    errorFormatter: maskInternalErrors,
     context: () => definition.createContext(database.db) as Record<string, unknown>,
   });
   await app.listen({ host: options.host, port: options.port });
