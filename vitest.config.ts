@@ -1,7 +1,14 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+const postgresUrl = process.env.DATABASE_URL || undefined;
+
+/** The suite runs on the embedded SQLite always, and once more on PostgreSQL when DATABASE_URL is set. */
+const engines: TestProjectInlineConfiguration[] = [
+  { extends: true, test: { name: 'sqlite', env: { DATABASE_URL: '' } } },
+  ...(postgresUrl ? [{ extends: true as const, test: { name: 'postgres', env: { DATABASE_URL: postgresUrl } } }] : []),
+];
 
 export default defineConfig({
   resolve: {
@@ -17,5 +24,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    projects: engines,
   },
 });
