@@ -40,6 +40,11 @@ export interface GatewayConfig {
    * @default '*'
    */
   corsOrigins: '*' | 'off' | readonly string[];
+  /**
+   * `APQ_CACHE_BYTES`: room for automatic persisted queries (total query length kept, least
+   * recently used dropped first); 0 turns APQ off. @default 16777216 (16 MiB)
+   */
+  apqCacheBytes: number;
 }
 
 /** Thrown by {@link loadGatewayConfig}; its message names every bad variable. */
@@ -73,6 +78,7 @@ const environmentSchema = z.object({
   MAX_BODY_BYTES: positiveInt.default(1_048_576),
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  APQ_CACHE_BYTES: z.coerce.number().int().min(0).default(16 * 1024 * 1024),
   CORS_ORIGINS: z
     .string()
     .default('*')
@@ -115,5 +121,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     documentCacheSize: options.DOCUMENT_CACHE_SIZE,
     logLevel: options.LOG_LEVEL,
     corsOrigins: options.CORS_ORIGINS,
+    apqCacheBytes: options.APQ_CACHE_BYTES,
   };
 }

@@ -15,6 +15,7 @@ import { createOperationExecutor, type SchemaSnapshot } from './execute-operatio
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
 import { registerHealthRoutes } from './health.js';
+import { createPersistedQueryStore } from './persisted-queries.js';
 import { useHttpErrors } from './http-errors.js';
 import { createSubgraphDataSources } from './subgraph-data-sources.js';
 import { createSubgraphPools } from './subgraph-pools.js';
@@ -85,6 +86,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       execute: createOperationExecutor(executor, app.log),
       documentCacheSize: config.documentCacheSize,
       graphiqlPage,
+      ...(config.apqCacheBytes > 0 ? { persistedQueries: createPersistedQueryStore(config.apqCacheBytes) } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -3,6 +3,7 @@
  * schema, so the cache belongs to one schema: the first lookup with another one empties it.
  */
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 export interface CachedDocument {
   document: DocumentNode;
@@ -23,30 +24,18 @@ const MAX_CACHED_QUERY_LENGTH = 64 * 1024;
 
 /** A least-recently-used cache of `maxEntries` documents (0 keeps none). */
 export function createDocumentCache(maxEntries: number): DocumentCache {
+  if (maxEntries === 0) return { get: () => undefined, set: () => {} };
   let cachedFor: GraphQLSchema | undefined;
-  // A Map iterates in insertion order; re-inserting on every hit keeps the least recent first.
-  const entries = new Map<string, CachedDocument>();
+  const entries = new LRUCache<string, CachedDocument>({ max: maxEntries });
   return {
-    get(schema, query) {
-      if (schema !== cachedFor) return undefined;
-      const entry = entries.get(query);
-      if (entry) {
-        entries.delete(query);
-        entries.set(query, entry);
-      }
-      return entry;
-    },
+    get: (schema, query) => (schema === cachedFor ? entries.get(query) : undefined),
     set(schema, query, entry) {
-      if (maxEntries === 0 || query.length > MAX_CACHED_QUERY_LENGTH) return;
+      if (query.length > MAX_CACHED_QUERY_LENGTH) return;
       if (schema !== cachedFor) {
         entries.clear();
         cachedFor = schema;
       }
       entries.set(query, entry);
-      if (entries.size > maxEntries) {
-        const leastRecent = entries.keys().next();
-        if (!leastRecent.done) entries.delete(leastRecent.value);
-      }
     },
   };
 }

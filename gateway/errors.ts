@@ -29,6 +29,12 @@ export const ErrorCode = {
   /** A subgraph answered something that is not a GraphQL response. */
   SubgraphBadResponse: 'SUBGRAPH_BAD_RESPONSE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
+  /** APQ: the hash is not known (yet); send the query with it. */
+  PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  /** APQ: a version other than 1. */
+  PersistedQueryNotSupported: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** APQ: the query sent does not hash to the hash sent. */
+  PersistedQueryHashMismatch: 'PERSISTED_QUERY_HASH_MISMATCH',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

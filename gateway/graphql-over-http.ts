@@ -12,6 +12,7 @@ import { ErrorCode, codedError, errorsBody, internalError, isInternalError, toCl
 import type { ExecuteOperation, PreparedOperation, SchemaSnapshot } from './execute-operation.js';
 import { sendErrors } from './http-errors.js';
 import { negotiateMediaType } from './negotiate-media-type.js';
+import { resolvePersistedQueryRequest, type PersistedQueryStore } from './persisted-queries.js';
 import { checkVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
 
 export interface GraphQLOverHttpOptions {
@@ -24,6 +25,8 @@ export interface GraphQLOverHttpOptions {
   documentCacheSize: number;
   /** HTML for a browser that GETs the endpoint (its `Accept` prefers text/html). */
   graphiqlPage?: string;
+  /** Automatic persisted queries; absent turns them off. */
+  persistedQueries?: PersistedQueryStore;
 }
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -42,7 +45,7 @@ type RequestState = { mediaType: GraphQLMediaType };
 type OperationState = { prepared: PreparedOperation; snapshot: SchemaSnapshot; log: FastifyBaseLogger };
 
 export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
-  const { path = '/graphql', currentSchema, execute, graphiqlPage } = options;
+  const { path = '/graphql', currentSchema, execute, graphiqlPage, persistedQueries } = options;
   const documentCache = createDocumentCache(options.documentCacheSize);
 
   const handle = createHandler<FastifyRequest, RequestState, OperationState>({
@@ -112,12 +115,20 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       }
       if (mediaType === HTML) return reply.type('text/html; charset=utf-8').send(graphiqlPage);
 
+      const rawBody = typeof request.body === 'string' ? request.body : null;
+      const resolved = persistedQueries
+        ? resolvePersistedQueryRequest(request.method, request.url, rawBody, persistedQueries)
+        : { url: request.url, body: rawBody };
+      if ('refusal' in resolved) {
+        const { status, message, code } = resolved.refusal;
+        return reply.status(status).type(`${mediaType}; charset=utf-8`).send(errorsBody(message, code));
+      }
       const [body, init]: HandlerResponse = await handle({
         method: request.method,
-        url: request.url,
+        url: resolved.url,
         // graphql-http reads the media type to answer in from `accept`: give it the negotiated one.
         headers: { accept: mediaType, 'content-type': request.headers['content-type'] },
-        body: typeof request.body === 'string' ? request.body : null,
+        body: resolved.body,
         raw: request,
         context: { mediaType },
       });

@@ -22,6 +22,7 @@ describe('gateway configuration', () => {
       documentCacheSize: 1_000,
       logLevel: 'info',
       corsOrigins: '*',
+      apqCacheBytes: 16 * 1024 * 1024,
     });
   });
 
