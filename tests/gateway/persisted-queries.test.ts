@@ -25,7 +25,7 @@ const post = (url: string, body: Record<string, unknown>) =>
     body: JSON.stringify(body),
   });
 const getWith = (url: string, params: Record<string, unknown>) => {
-  const search = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  const search = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
   return send(`${url}?${search}`, { headers: { accept: GRAPHQL_RESPONSE } });
 };
 
