@@ -45,6 +45,8 @@ export interface GatewayConfig {
    * recently used dropped first); 0 turns APQ off. @default 16777216 (16 MiB)
    */
   apqCacheBytes: number;
+  /** `METRICS`: serve Prometheus metrics at GET /metrics. @default true */
+  metrics: boolean;
 }
 
 /** Thrown by {@link loadGatewayConfig}; its message names every bad variable. */
@@ -78,6 +80,7 @@ const environmentSchema = z.object({
   MAX_BODY_BYTES: positiveInt.default(1_048_576),
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  METRICS: flag.default('true'),
   APQ_CACHE_BYTES: z.coerce.number().int().min(0).default(16 * 1024 * 1024),
   CORS_ORIGINS: z
     .string()
@@ -122,5 +125,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: options.LOG_LEVEL,
     corsOrigins: options.CORS_ORIGINS,
     apqCacheBytes: options.APQ_CACHE_BYTES,
+    metrics: options.METRICS,
   };
 }

@@ -15,6 +15,8 @@ import { createOperationExecutor, type SchemaSnapshot } from './execute-operatio
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
 import { registerHealthRoutes } from './health.js';
+import { createGatewayMetrics } from './metrics.js';
+import { registerMetricsRoute } from './metrics-route.js';
 import { createPersistedQueryStore } from './persisted-queries.js';
 import { useHttpErrors } from './http-errors.js';
 import { createSubgraphDataSources } from './subgraph-data-sources.js';
@@ -44,11 +46,13 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     logController: new LogController({ disableRequestLogging: true }),
   });
   const pools = createSubgraphPools();
+  const metrics = config.metrics ? createGatewayMetrics() : undefined;
   const dataSources = createSubgraphDataSources({
     urls: config.subgraphUrls,
     pools,
     timeoutMs: config.subgraphTimeoutMs,
     logger: app.log,
+    ...(metrics ? { metrics } : {}),
   });
   const gateway = createApolloGateway({
     supergraph: createSupergraphFileSource({ path: config.supergraphPath, watch: config.watchSupergraph, logger: app.log }),
@@ -79,6 +83,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       pools,
       timeoutMs: config.healthCheckTimeoutMs,
     });
+    if (metrics) registerMetricsRoute(app, metrics);
     const graphiqlPage = registerGraphiQL(app, { endpoint: GRAPHQL_PATH });
     await app.register(graphqlOverHttp, {
       path: GRAPHQL_PATH,
@@ -87,6 +92,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       documentCacheSize: config.documentCacheSize,
       graphiqlPage,
       ...(config.apqCacheBytes > 0 ? { persistedQueries: createPersistedQueryStore(config.apqCacheBytes) } : {}),
+      ...(metrics ? { metrics } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

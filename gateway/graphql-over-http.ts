@@ -11,6 +11,7 @@ import { createDocumentCache } from './document-cache.js';
 import { ErrorCode, codedError, errorsBody, internalError, isInternalError, toClientError } from './errors.js';
 import type { ExecuteOperation, PreparedOperation, SchemaSnapshot } from './execute-operation.js';
 import { sendErrors } from './http-errors.js';
+import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 import { negotiateMediaType } from './negotiate-media-type.js';
 import { resolvePersistedQueryRequest, type PersistedQueryStore } from './persisted-queries.js';
 import { checkVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
@@ -27,6 +28,8 @@ export interface GraphQLOverHttpOptions {
   graphiqlPage?: string;
   /** Automatic persisted queries; absent turns them off. */
   persistedQueries?: PersistedQueryStore;
+  /** When given, every operation is timed and counted. */
+  metrics?: GatewayMetrics;
 }
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -39,13 +42,15 @@ const BROWSER_MEDIA_TYPES = [GRAPHQL_RESPONSE, JSON_MEDIA_TYPE, HTML] as const;
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 type GraphQLMediaType = (typeof GRAPHQL_MEDIA_TYPES)[number];
+/** What one request became, filled in as it goes, for the metrics. */
+type OperationReport = { type?: string; name?: string | undefined; outcome?: OperationOutcome };
 /** What the route hands to graphql-http with each request. */
-type RequestState = { mediaType: GraphQLMediaType };
+type RequestState = { mediaType: GraphQLMediaType; report: OperationReport };
 /** What onSubscribe hands to execute for one request. */
-type OperationState = { prepared: PreparedOperation; snapshot: SchemaSnapshot; log: FastifyBaseLogger };
+type OperationState = { prepared: PreparedOperation; snapshot: SchemaSnapshot; log: FastifyBaseLogger; report: OperationReport };
 
 export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
-  const { path = '/graphql', currentSchema, execute, graphiqlPage, persistedQueries } = options;
+  const { path = '/graphql', currentSchema, execute, graphiqlPage, persistedQueries, metrics } = options;
   const documentCache = createDocumentCache(options.documentCacheSize);
 
   const handle = createHandler<FastifyRequest, RequestState, OperationState>({
@@ -59,6 +64,8 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       const selected = selectOperation(document, operationName);
       if (!selected.ok) return selected.errors;
       const operation = selected.value;
+      request.context.report.type = operation.operation;
+      request.context.report.name = operation.name?.value;
       // Checked before anything runs: GET must stay safe, whatever a link or a prefetch sends.
       if (request.method === 'GET' && operation.operation !== 'query') {
         return [
@@ -85,13 +92,14 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         document,
         operationName,
         variableValues: variables,
-        contextValue: { prepared, snapshot, log: request.raw.log },
+        contextValue: { prepared, snapshot, log: request.raw.log, report: request.context.report },
       };
     },
     async execute(args) {
       // Always the OperationState that onSubscribe returned just above.
-      const { prepared, snapshot, log } = args.contextValue as OperationState;
+      const { prepared, snapshot, log, report } = args.contextValue as OperationState;
       const result = await execute(prepared, snapshot, {});
+      report.outcome = !result.errors ? 'ok' : result.data ? 'partial' : 'failed';
       if (!result.errors) return result;
       return { ...result, errors: result.errors.map((error) => keepInternalErrorsInTheLog(error, log)) };
     },
@@ -115,6 +123,8 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       }
       if (mediaType === HTML) return reply.type('text/html; charset=utf-8').send(graphiqlPage);
 
+      const started = performance.now();
+      const report: OperationReport = {};
       const rawBody = typeof request.body === 'string' ? request.body : null;
       const resolved = persistedQueries
         ? resolvePersistedQueryRequest(request.method, request.url, rawBody, persistedQueries)
@@ -130,8 +140,15 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         headers: { accept: mediaType, 'content-type': request.headers['content-type'] },
         body: resolved.body,
         raw: request,
-        context: { mediaType },
+        context: { mediaType, report },
       });
+      if (metrics) {
+        const outcome = report.outcome ?? (init.status >= 500 ? 'failed' : 'refused');
+        metrics.observeOperation(
+          { type: report.type ?? 'unknown', name: metrics.operationNameLabel(report.name), outcome },
+          (performance.now() - started) / 1000,
+        );
+      }
       reply.status(init.status);
       if (init.headers) reply.headers(init.headers);
       if (body !== null) return reply.send(body);

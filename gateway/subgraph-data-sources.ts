@@ -5,6 +5,8 @@
 import type { GraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gateway';
 import { isSubgraphName, type SubgraphName } from '../schema/subgraphs.js';
 import type { SubgraphPools } from './subgraph-pools.js';
+import type { GatewayMetrics } from './metrics.js';
+import { withFetchMetrics } from './subgraph-fetch-metrics.js';
 import { UndiciDataSource, type WarningLogger } from './undici-data-source.js';
 
 export interface SubgraphEndpoint {
@@ -18,6 +20,8 @@ export interface SubgraphDataSourcesOptions {
   pools: SubgraphPools;
   timeoutMs: number;
   logger: WarningLogger;
+  /** When given, every fetch is timed. */
+  metrics?: GatewayMetrics;
 }
 
 export interface SubgraphDataSources {
@@ -27,14 +31,15 @@ export interface SubgraphDataSources {
   endpoints(): SubgraphEndpoint[];
 }
 
-export function createSubgraphDataSources({ urls, pools, timeoutMs, logger }: SubgraphDataSourcesOptions): SubgraphDataSources {
+export function createSubgraphDataSources({ urls, pools, timeoutMs, logger, metrics }: SubgraphDataSourcesOptions): SubgraphDataSources {
   const endpoints = new Map<string, string>();
   return {
     buildService({ name, url: supergraphUrl }) {
       const url = isSubgraphName(name) ? urls[name] : supergraphUrl;
       if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph and none is configured`);
       endpoints.set(name, url);
-      return new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs, logger });
+      const source = new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs, logger });
+      return metrics ? withFetchMetrics(name, source, metrics) : source;
     },
     endpoints() {
       return [...endpoints].map(([name, url]) => ({ name, url }));

@@ -23,6 +23,7 @@ describe('gateway configuration', () => {
       logLevel: 'info',
       corsOrigins: '*',
       apqCacheBytes: 16 * 1024 * 1024,
+      metrics: true,
     });
   });
 

@@ -1,0 +1,71 @@
+/**
+ * Prometheus metrics of the gateway: operations (by type, name and outcome), subgraph fetches (by
+ * subgraph and outcome) and the Node process. Served at GET /metrics in the text format.
+ */
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type OperationOutcome = 'ok' | 'partial' | 'refused' | 'failed';
+export type SubgraphOutcome = 'ok' | 'errors' | 'unavailable';
+
+export interface OperationLabels {
+  /** query or mutation; 'unknown' when the request never got that far. */
+  type: string;
+  /** The operation's name when it is a plain identifier, else 'anonymous' or 'other'. */
+  name: string;
+  outcome: OperationOutcome;
+}
+
+export interface GatewayMetrics {
+  registry: Registry;
+  observeOperation(labels: OperationLabels, seconds: number): void;
+  observeSubgraphFetch(subgraph: string, outcome: SubgraphOutcome, seconds: number): void;
+  /** A label-safe operation name: clients choose names, so their number is bounded. */
+  operationNameLabel(name: string | undefined): string;
+}
+
+/** Latency buckets in seconds, from a cached one-subgraph query to a slow five-subgraph page. */
+const BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Distinct operation names kept as labels; later ones count as 'other'. */
+const MAX_OPERATION_NAMES = 200;
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const operations = new Histogram({
+    name: 'gateway_operation_duration_seconds',
+    help: 'GraphQL operations answered by the gateway, from request to response.',
+    labelNames: ['type', 'name', 'outcome'],
+    buckets: BUCKETS,
+    registers: [registry],
+  });
+  const fetches = new Histogram({
+    name: 'gateway_subgraph_fetch_duration_seconds',
+    help: 'Fetches the gateway sent to subgraphs while executing query plans.',
+    labelNames: ['subgraph', 'outcome'],
+    buckets: BUCKETS,
+    registers: [registry],
+  });
+  const droppedNames = new Counter({
+    name: 'gateway_operation_names_over_limit_total',
+    help: `Operations counted under name="other" because ${MAX_OPERATION_NAMES} names were already in use.`,
+    registers: [registry],
+  });
+  const knownNames = new Set<string>();
+  return {
+    registry,
+    observeOperation: (labels, seconds) => operations.observe({ ...labels }, seconds),
+    observeSubgraphFetch: (subgraph, outcome, seconds) => fetches.observe({ subgraph, outcome }, seconds),
+    operationNameLabel(name) {
+      if (!name) return 'anonymous';
+      if (!PLAIN_NAME.test(name)) return 'other';
+      if (knownNames.has(name)) return name;
+      if (knownNames.size >= MAX_OPERATION_NAMES) {
+        droppedNames.inc();
+        return 'other';
+      }
+      knownNames.add(name);
+      return name;
+    },
+  };
+}
