@@ -18,6 +18,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['./tests/support/global-setup.ts'],
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
     pool: 'forks',
     // Each file starts real servers and databases; two at a time suits the two-core machines we run on.

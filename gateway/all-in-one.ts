@@ -14,6 +14,8 @@ export interface AllInOneOptions {
   gatewayEnv: NodeJS.ProcessEnv;
   /** true: every part on a free port (tests); false: the documented ports 4000-4005. */
   ephemeralPorts: boolean;
+  /** With fixed ports: the port of the first subgraph (catalog), the others following it. @default 4001 */
+  firstSubgraphPort?: number;
 }
 
 export interface RunningGraph {
@@ -28,7 +30,8 @@ export async function startAllInOne(options: AllInOneOptions): Promise<RunningGr
   try {
     // Sequential on purpose: seeding is CPU-bound and SQLite is synchronous, so parallel starts gain nothing.
     for (const name of SUBGRAPH_NAMES) {
-      const port = options.ephemeralPorts ? 0 : DEFAULT_SUBGRAPH_PORTS[name];
+      const offset = DEFAULT_SUBGRAPH_PORTS[name] - DEFAULT_SUBGRAPH_PORTS.catalog;
+      const port = options.ephemeralPorts ? 0 : (options.firstSubgraphPort ?? DEFAULT_SUBGRAPH_PORTS.catalog) + offset;
       started.push(await startSubgraphByName(name, { ...options.subgraph, port }));
     }
   } catch (error) {

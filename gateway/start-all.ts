@@ -3,12 +3,18 @@ import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { loadSubgraphRuntimeConfig } from '../subgraphs/shared/runtime-config.js';
 import { startAllInOne } from './all-in-one.js';
 
+const firstSubgraphPort = process.env.SUBGRAPH_PORT ? Number(process.env.SUBGRAPH_PORT) : undefined;
+if (firstSubgraphPort !== undefined && !(Number.isInteger(firstSubgraphPort) && firstSubgraphPort > 0 && firstSubgraphPort < 65531)) {
+  console.error(`Invalid configuration SUBGRAPH_PORT: a port for catalog, the four others following it; got "${process.env.SUBGRAPH_PORT}"`);
+  process.exit(2);
+}
 const started = Date.now();
 console.log('Starting the omnichannel supergraph (first start seeds the demo data)...');
 const graph = await startAllInOne({
   subgraph: loadSubgraphRuntimeConfig(),
   gatewayEnv: process.env,
   ephemeralPorts: false,
+  ...(firstSubgraphPort ? { firstSubgraphPort } : {}),
 });
 for (const name of SUBGRAPH_NAMES) {
   console.log(`  ${name.padEnd(10)} ${graph.subgraphs[name].url} (${graph.subgraphs[name].engine})`);

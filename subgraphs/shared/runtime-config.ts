@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import type { SubgraphRuntimeOptions } from './subgraph-server.js';
 
-/** An empty variable means unset, as shells and CI templates often export `VAR=`. */
-const optional = <T extends z.ZodTypeAny>(type: T) => z.preprocess((v) => (v === '' ? undefined : v), type.optional());
-
 const schema = z.object({
   /** PostgreSQL connection string; unset = embedded SQLite files. */
-  DATABASE_URL: optional(z.string().url()),
+  DATABASE_URL: z.string().url().optional(),
   /** Folder of the SQLite files. Default `.data`. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Prefix of each subgraph's PostgreSQL schema name (`<prefix><subgraph>`). Default none. */
@@ -22,7 +19,9 @@ const schema = z.object({
 
 /** Reads the subgraph options from the environment; throws naming the bad option. */
 export function loadSubgraphRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Omit<SubgraphRuntimeOptions, 'port'> {
-  const parsed = schema.safeParse(env);
+  // An empty variable (`SEED_SCALE=`) means unset, as shells and CI templates usually intend.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Invalid configuration ${String(issue.path[0])}: ${issue.message}`);

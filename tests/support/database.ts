@@ -1,22 +1,39 @@
-/** Test database helpers that load no server code: unique PostgreSQL schema names and their cleanup. */
+/**
+ * Test database helpers that load no server code: PostgreSQL schema names unique to a test run.
+ *
+ * Schemas are dropped once, when the whole run ends (tests/support/global-setup.ts), never while
+ * tests run: Kysely's migrator reads the catalogue of every schema, and a schema dropped by another
+ * test file at that moment makes PostgreSQL fail the read ("schema ... does not exist").
+ */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** PostgreSQL when CI (or you) set DATABASE_URL; otherwise the embedded SQLite. */
 export const databaseUrl = process.env.DATABASE_URL || undefined;
 
-/** A schema prefix no other run uses, so runs on a shared server never meet. */
-export function uniquePrefix(): string {
+/** The prefix every schema of this run starts with (set by the global setup). */
+export const RUN_PREFIX_VARIABLE = 'TEST_RUN_SCHEMA_PREFIX';
+
+export function newRunPrefix(): string {
   return `t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}_`;
 }
 
-/** Drops `<prefix><name>` for each name (no-op on SQLite). */
-export async function dropSchemas(prefix: string, names: readonly string[]): Promise<void> {
-  if (!databaseUrl) return;
-  const client = new pg.Client({ connectionString: databaseUrl });
+/** A schema prefix no other test of this run, nor any other run, uses. */
+export function uniquePrefix(): string {
+  return `${process.env[RUN_PREFIX_VARIABLE] ?? newRunPrefix()}${randomBytes(4).toString('hex')}_`;
+}
+
+/** Drops every schema whose name starts with `prefix`. */
+export async function dropSchemasStartingWith(url: string, prefix: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const name of names) await client.query(`DROP SCHEMA IF EXISTS "${prefix}${name}" CASCADE`);
+    const { rows } = await client.query<{ nspname: string }>(
+      `select nspname from pg_namespace where starts_with(nspname, $1)`,
+      [prefix],
+    );
+    for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname.replace(/"/g, '""')}" CASCADE`);
+    return rows.length;
   } finally {
     await client.end();
   }

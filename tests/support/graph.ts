@@ -5,9 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
 import { startAllInOne, type RunningGraph } from '../../gateway/all-in-one.js';
-import { databaseUrl, dropSchemas, uniquePrefix } from './database.js';
+import { databaseUrl, uniquePrefix } from './database.js';
 
 export interface GraphOptions {
   /** Demo data size; default 0.02 (40 products, 400 customers, 1,000 reviews). */
@@ -23,10 +22,8 @@ export interface TestGraph extends RunningGraph {
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
   const dataDir = mkdtempSync(join(tmpdir(), 'supergraph-test-'));
   const pgSchemaPrefix = uniquePrefix();
-  const cleanup = async () => {
-    await dropSchemas(pgSchemaPrefix, SUBGRAPH_NAMES);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  // PostgreSQL schemas are dropped when the run ends (tests/support/global-setup.ts).
+  const cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   let graph: RunningGraph;
   try {
     graph = await startAllInOne({

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../subgraphs/shared/database.js';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../../subgraphs/shared/subgraph-server.js';
-import { databaseUrl, dropSchemas, uniquePrefix } from './database.js';
+import { databaseUrl, uniquePrefix } from './database.js';
 
 export interface GraphQLBody<TData> {
   data?: TData | null;
@@ -32,10 +32,8 @@ export async function startTestSubgraph<DB, Context>(
 ): Promise<TestSubgraph> {
   const dataDir = mkdtempSync(join(tmpdir(), `${definition.name}-test-`));
   const pgSchemaPrefix = uniquePrefix();
-  const cleanup = async () => {
-    await dropSchemas(pgSchemaPrefix, [definition.name]);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  // PostgreSQL schemas are dropped when the run ends (tests/support/global-setup.ts).
+  const cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   let subgraph: RunningSubgraph;
   try {
     subgraph = await startSubgraph(definition, { host: '127.0.0.1', port: 0, databaseUrl, dataDir, pgSchemaPrefix, seedScale });
