@@ -29,6 +29,8 @@ export const ErrorCode = {
   /** A subgraph answered something that is not a GraphQL response. */
   SubgraphBadResponse: 'SUBGRAPH_BAD_RESPONSE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
+  /** The client went away before its answer was ready; the subgraph fetch was cancelled. */
+  ClientClosedRequest: 'CLIENT_CLOSED_REQUEST',
   /** APQ: the hash is not known (yet); send the query with it. */
   PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
   /** APQ: a version other than 1. */

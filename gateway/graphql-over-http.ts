@@ -7,6 +7,7 @@
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { createHandler, type Response as HandlerResponse } from 'graphql-http';
+import { abortOnClientGone } from './client-abort.js';
 import { createDocumentCache } from './document-cache.js';
 import { ErrorCode, codedError, errorsBody, internalError, isInternalError, toClientError } from './errors.js';
 import type { ExecuteOperation, PreparedOperation, SchemaSnapshot } from './execute-operation.js';
@@ -45,9 +46,15 @@ type GraphQLMediaType = (typeof GRAPHQL_MEDIA_TYPES)[number];
 /** What one request became, filled in as it goes, for the metrics. */
 type OperationReport = { type?: string; name?: string | undefined; outcome?: OperationOutcome };
 /** What the route hands to graphql-http with each request. */
-type RequestState = { mediaType: GraphQLMediaType; report: OperationReport };
+type RequestState = { mediaType: GraphQLMediaType; report: OperationReport; clientSignal: AbortSignal };
 /** What onSubscribe hands to execute for one request. */
-type OperationState = { prepared: PreparedOperation; snapshot: SchemaSnapshot; log: FastifyBaseLogger; report: OperationReport };
+type OperationState = {
+  prepared: PreparedOperation;
+  snapshot: SchemaSnapshot;
+  log: FastifyBaseLogger;
+  report: OperationReport;
+  clientSignal: AbortSignal;
+};
 
 export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
   const { path = '/graphql', currentSchema, execute, graphiqlPage, persistedQueries, metrics } = options;
@@ -92,13 +99,13 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         document,
         operationName,
         variableValues: variables,
-        contextValue: { prepared, snapshot, log: request.raw.log, report: request.context.report },
+        contextValue: { prepared, snapshot, log: request.raw.log, report: request.context.report, clientSignal: request.context.clientSignal },
       };
     },
     async execute(args) {
       // Always the OperationState that onSubscribe returned just above.
-      const { prepared, snapshot, log, report } = args.contextValue as OperationState;
-      const result = await execute(prepared, snapshot, {});
+      const { prepared, snapshot, log, report, clientSignal } = args.contextValue as OperationState;
+      const result = await execute(prepared, snapshot, { clientSignal });
       report.outcome = !result.errors ? 'ok' : result.data ? 'partial' : 'failed';
       if (!result.errors) return result;
       return { ...result, errors: result.errors.map((error) => keepInternalErrorsInTheLog(error, log)) };
@@ -140,7 +147,7 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         headers: { accept: mediaType, 'content-type': request.headers['content-type'] },
         body: resolved.body,
         raw: request,
-        context: { mediaType, report },
+        context: { mediaType, report, clientSignal: abortOnClientGone(reply) },
       });
       if (metrics) {
         const outcome = report.outcome ?? (init.status >= 500 ? 'failed' : 'refused');

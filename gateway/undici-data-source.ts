@@ -5,6 +5,7 @@
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Pool } from 'undici';
+import { clientSignalOf } from './client-abort.js';
 import { ErrorCode } from './errors.js';
 
 export type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -48,7 +49,9 @@ export class UndiciDataSource implements GraphQLDataSource {
     this.#logger = logger;
   }
 
-  async process({ request }: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+  async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+    const clientSignal = clientSignalOf(context);
+    const deadline = AbortSignal.timeout(this.#timeoutMs);
     let statusCode: number;
     let text: string;
     try {
@@ -57,11 +60,13 @@ export class UndiciDataSource implements GraphQLDataSource {
         path: this.#path,
         headers: REQUEST_HEADERS,
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
-        signal: AbortSignal.timeout(this.#timeoutMs),
+        signal: clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline,
       });
       statusCode = response.statusCode;
       text = await response.body.text();
     } catch (error) {
+      // Nobody waits for this answer any more: no warning, the response is never sent.
+      if (clientSignal?.aborted) return { data: null, errors: [{ message: 'The client closed the connection', extensions: { code: ErrorCode.ClientClosedRequest } }] };
       return isTimeout(error)
         ? this.#failure(ErrorCode.SubgraphTimeout, `did not answer within ${this.#timeoutMs} ms`, error)
         : this.#failure(ErrorCode.SubgraphUnavailable, 'is unavailable', error);
