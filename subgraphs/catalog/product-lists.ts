@@ -5,7 +5,7 @@ import type { PageRequest } from './input-rules.js';
 import type { ProductModel } from './models.js';
 import { PRODUCT_COLUMNS } from './repository.js';
 import { toProduct } from './rows.js';
-import { foldForSearch } from './search-text.js';
+import { foldForSearch } from '../shared/fold-text.js';
 import type { CatalogDatabase } from './tables.js';
 
 /**

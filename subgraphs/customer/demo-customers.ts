@@ -14,7 +14,7 @@ import {
   type ProductSeed,
   type SeedSize,
 } from '../shared/universe.js';
-import { foldForSearch } from './domain/customer-search.js';
+import { foldForSearch } from '../shared/fold-text.js';
 import { tierForPoints } from './domain/loyalty.js';
 import type { TicketStatusName } from './domain/support-tickets.js';
 import type { NewAddress, NewCustomer, NewSupportTicket, NewWishlistItem } from './tables.js';

@@ -1,3 +1,5 @@
+import { foldForSearch } from './fold-text.js';
+
 /**
  * The demo retailer, generated deterministically from fixed seeds. Every subgraph seeds its own
  * tables from this one description, so that keys line up across subgraphs without any subgraph
@@ -201,10 +203,7 @@ export function categories(): CategorySeed[] {
 }
 
 export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldForSearch(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }

@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../shared/fold-text.js';
 import { InvalidArgumentError } from './errors.js';
 import { parsePageSize } from './pagination.js';
 
@@ -5,19 +6,6 @@ export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_DEFAULT_SIZE = 10;
 export const SEARCH_MAX_SIZE = 50;
 
-/**
- * Lower-case, accent-free, single-spaced text. Names are stored in this form (`search_name`) and
- * searches are put in it, so "helene" finds "Hélène" and both engines agree (SQLite's lower()
- * only folds ASCII).
- */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** What to look for, in the form each column is stored in. */
 export interface CustomerSearch {
