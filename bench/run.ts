@@ -103,6 +103,17 @@ async function drive(url: string, name: keyof typeof operations): Promise<Figure
   };
 }
 
+/** Resident memory of a child process now, in MB (Linux /proc; '?' elsewhere). */
+function residentMegabytes(child: ChildProcess): string {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? (kb / 1024).toFixed(0) : '?';
+  } catch {
+    return '?';
+  }
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -119,9 +130,9 @@ async function main() {
 
     const ours = 'http://127.0.0.1:4300/graphql';
     const baseline = 'http://127.0.0.1:4301/';
-    startChild('gateway/main.ts', { ...urlEnv, PORT: '4300', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    const oursProcess = startChild('gateway/main.ts', { ...urlEnv, PORT: '4300', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
     // Both gateways without Apollo's usage telemetry, which would only cost the baseline.
-    startChild('bench/baseline-gateway.ts', { ...urlEnv, PORT: '4301', APOLLO_TELEMETRY_DISABLED: '1' });
+    const baselineProcess = startChild('bench/baseline-gateway.ts', { ...urlEnv, PORT: '4301', APOLLO_TELEMETRY_DISABLED: '1' });
     await waitFor('http://127.0.0.1:4300/health');
     await waitFor(baseline, {
       method: 'POST',
@@ -151,14 +162,16 @@ async function main() {
       });
       const o = summary(measured.ours);
       const b = summary(measured.baseline);
-      rows.push(`| ${name} | ours | ${o.rps.toFixed(0)} | ${o.p50} | ${o.p99} | ${(o.rps / b.rps).toFixed(2)}x | ${o.errors} |`);
-      rows.push(`| ${name} | @apollo/gateway + @apollo/server | ${b.rps.toFixed(0)} | ${b.p50} | ${b.p99} | 1.00x | ${b.errors} |`);
+      const oursMb = residentMegabytes(oursProcess);
+      const baselineMb = residentMegabytes(baselineProcess);
+      rows.push(`| ${name} | ours | ${o.rps.toFixed(0)} | ${o.p50} | ${o.p99} | ${(o.rps / b.rps).toFixed(2)}x | ${oursMb} | ${o.errors} |`);
+      rows.push(`| ${name} | @apollo/gateway + @apollo/server | ${b.rps.toFixed(0)} | ${b.p50} | ${b.p99} | 1.00x | ${baselineMb} | ${b.errors} |`);
     }
     const table = [
       `Median of ${rounds} rounds of ${duration} s, ${connections} connections, seed scale ${seedScale}, SQLite, ${new Date().toISOString().slice(0, 10)}:`,
       '',
-      '| operation | gateway | req/s | p50 ms | p99 ms | throughput vs baseline | errors |',
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+      '| operation | gateway | req/s | p50 ms | p99 ms | throughput vs baseline | gateway RSS MB after | errors |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
     ].join('\n');
     console.log(`\n${table}\n`);
