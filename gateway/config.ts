@@ -47,6 +47,10 @@ export interface GatewayConfig {
   apqCacheBytes: number;
   /** `METRICS`: serve Prometheus metrics at GET /metrics. @default true */
   metrics: boolean;
+  /** `INTROSPECTION`: answer `__schema` and `__type` queries (codegen and GraphiQL need them). @default true */
+  introspection: boolean;
+  /** `GRAPHIQL`: serve GraphiQL to browsers at GET /graphql (it needs introspection). @default true */
+  graphiql: boolean;
 }
 
 /** Thrown by {@link loadGatewayConfig}; its message names every bad variable. */
@@ -81,6 +85,8 @@ const environmentSchema = z.object({
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   METRICS: flag.default('true'),
+  INTROSPECTION: flag.default('true'),
+  GRAPHIQL: flag.default('true'),
   APQ_CACHE_BYTES: z.coerce.number().int().min(0).default(16 * 1024 * 1024),
   CORS_ORIGINS: z
     .string()
@@ -126,5 +132,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     corsOrigins: options.CORS_ORIGINS,
     apqCacheBytes: options.APQ_CACHE_BYTES,
     metrics: options.METRICS,
+    introspection: options.INTROSPECTION,
+    graphiql: options.GRAPHIQL,
   };
 }

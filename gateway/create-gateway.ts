@@ -84,13 +84,14 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       timeoutMs: config.healthCheckTimeoutMs,
     });
     if (metrics) registerMetricsRoute(app, metrics);
-    const graphiqlPage = registerGraphiQL(app, { endpoint: GRAPHQL_PATH });
+    const graphiqlPage = config.graphiql ? registerGraphiQL(app, { endpoint: GRAPHQL_PATH }) : undefined;
     await app.register(graphqlOverHttp, {
       path: GRAPHQL_PATH,
       currentSchema: () => snapshot,
       execute: createOperationExecutor(executor, app.log),
       documentCacheSize: config.documentCacheSize,
-      graphiqlPage,
+      ...(graphiqlPage === undefined ? {} : { graphiqlPage }),
+      introspection: config.introspection,
       ...(config.apqCacheBytes > 0 ? { persistedQueries: createPersistedQueryStore(config.apqCacheBytes) } : {}),
       ...(metrics ? { metrics } : {}),
     });

@@ -5,7 +5,7 @@
  * federation executor and keeps every error coded and free of internals.
  */
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createHandler, type Response as HandlerResponse } from 'graphql-http';
 import { abortOnClientGone } from './client-abort.js';
 import { createDocumentCache } from './document-cache.js';
@@ -31,6 +31,8 @@ export interface GraphQLOverHttpOptions {
   persistedQueries?: PersistedQueryStore;
   /** When given, every operation is timed and counted. */
   metrics?: GatewayMetrics;
+  /** false refuses `__schema` and `__type` (a validation error); `__typename` stays. @default true */
+  introspection?: boolean;
 }
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -59,12 +61,13 @@ type OperationState = {
 export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
   const { path = '/graphql', currentSchema, execute, graphiqlPage, persistedQueries, metrics } = options;
   const documentCache = createDocumentCache(options.documentCacheSize);
+  const extraRules = options.introspection === false ? [NoSchemaIntrospectionCustomRule] : [];
 
   const handle = createHandler<FastifyRequest, RequestState, OperationState>({
     onSubscribe(request, params) {
       const snapshot = currentSchema();
       if (!snapshot) return plainResponse(503, 'Service Unavailable', ErrorCode.ServiceUnavailable, 'No supergraph is loaded yet');
-      const parsed = parseAndValidate(snapshot.schema, params.query, documentCache);
+      const parsed = parseAndValidate(snapshot.schema, params.query, documentCache, extraRules);
       if (!parsed.ok) return parsed.errors;
       const { document, queryHash } = parsed.value;
       const operationName = params.operationName ?? undefined;

@@ -9,7 +9,9 @@ import {
   parse,
   validate,
   GraphQLError,
+  specifiedRules,
   type DocumentNode,
+  type ValidationRule,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -18,8 +20,16 @@ import { ErrorCode, codedError, withCode } from './errors.js';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: readonly GraphQLError[] };
 
-/** Parses and validates `query` against `schema`, or takes both from the cache. */
-export function parseAndValidate(schema: GraphQLSchema, query: string, cache: DocumentCache): Outcome<CachedDocument> {
+/**
+ * Parses and validates `query` against `schema` with the spec's rules and `extraRules`, or takes
+ * both from the cache (which must then belong to that set of rules).
+ */
+export function parseAndValidate(
+  schema: GraphQLSchema,
+  query: string,
+  cache: DocumentCache,
+  extraRules: readonly ValidationRule[] = [],
+): Outcome<CachedDocument> {
   const cached = cache.get(schema, query);
   if (cached) return { ok: true, value: cached };
   let document: DocumentNode;
@@ -29,7 +39,7 @@ export function parseAndValidate(schema: GraphQLSchema, query: string, cache: Do
     if (error instanceof GraphQLError) return { ok: false, errors: [withCode(error, ErrorCode.GraphQLParseFailed)] };
     throw error;
   }
-  const validationErrors = validate(schema, document);
+  const validationErrors = validate(schema, document, extraRules.length ? [...specifiedRules, ...extraRules] : specifiedRules);
   if (validationErrors.length > 0) {
     return { ok: false, errors: validationErrors.map((error) => withCode(error, ErrorCode.GraphQLValidationFailed)) };
   }

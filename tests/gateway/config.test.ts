@@ -24,6 +24,8 @@ describe('gateway configuration', () => {
       corsOrigins: '*',
       apqCacheBytes: 16 * 1024 * 1024,
       metrics: true,
+      introspection: true,
+      graphiql: true,
     });
   });
 
