@@ -11,7 +11,11 @@ try {
   process.exit(1);
 }
 
-const gateway = await createGateway(config);
+const gateway = await createGateway(config).catch((error: unknown) => {
+  // A missing or broken supergraph file is an operator's problem: say it in one line, no stack.
+  console.error(`Gateway did not start (supergraph ${config.supergraphPath}): ${error instanceof Error ? error.message : String(error)}`);
+  return process.exit(1);
+});
 console.log(`Gateway ready at ${gateway.url}`);
 
 let closing = false;

@@ -10,12 +10,20 @@ if (firstSubgraphPort !== undefined && !(Number.isInteger(firstSubgraphPort) && 
 }
 const started = Date.now();
 console.log('Starting the omnichannel supergraph (first start seeds the demo data)...');
-const graph = await startAllInOne({
-  subgraph: loadSubgraphRuntimeConfig(),
-  gatewayEnv: process.env,
-  ephemeralPorts: false,
-  ...(firstSubgraphPort ? { firstSubgraphPort } : {}),
-});
+const graph = await Promise.resolve()
+  .then(() =>
+    startAllInOne({
+      subgraph: loadSubgraphRuntimeConfig(),
+      gatewayEnv: process.env,
+      ephemeralPorts: false,
+      ...(firstSubgraphPort ? { firstSubgraphPort } : {}),
+    }),
+  )
+  .catch((error: unknown) => {
+    // Bad options, a port in use, an unreachable database: one line a person can act on.
+    console.error(`The supergraph did not start: ${error instanceof Error ? error.message : String(error)}`);
+    return process.exit(1);
+  });
 for (const name of SUBGRAPH_NAMES) {
   console.log(`  ${name.padEnd(10)} ${graph.subgraphs[name].url} (${graph.subgraphs[name].engine})`);
 }
