@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { orders } from '../shared/universe-orders.js';
 import { products, type SeedSize } from '../shared/universe.js';
-import { bulkInsert, type ColumnTypes } from './bulk-insert.js';
+import { bulkInsert, type ColumnTypes } from '../shared/bulk-insert.js';
 import { demoCustomers } from './demo-customers.js';
 import type {
   AddressesTable,

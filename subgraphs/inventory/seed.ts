@@ -1,21 +1,37 @@
 import type { Kysely } from 'kysely';
+import { bulkInsert, type ColumnTypes } from '../shared/bulk-insert.js';
 import { insertInChunks } from '../shared/database.js';
 import type { SeedSize } from '../shared/universe.js';
 import { generateInventory } from './seed-data.js';
 import type { InventoryDatabase } from './tables.js';
 
-/**
- * Rows per INSERT: as many as both engines' bound-parameter limits allow (SQLite 32,766,
- * PostgreSQL 65,535), because the ledger and the levels are ~300k rows each at scale 1.
- */
-const chunkFor = (columns: number) => Math.floor(32_000 / columns);
+const LEVEL_COLUMNS: ColumnTypes<InventoryDatabase['stock_levels']> = {
+  sku: 'text',
+  location_id: 'text',
+  on_hand: 'integer',
+  reserved: 'integer',
+  version: 'integer',
+};
+
+// No sequence: the engine numbers the ledger rows in the order they arrive, i.e. ledger order.
+const MOVEMENT_COLUMNS: ColumnTypes<Omit<InventoryDatabase['stock_movements'], 'sequence'>> = {
+  sku: 'text',
+  location_id: 'text',
+  delta: 'integer',
+  reason: 'text',
+  on_hand: 'integer',
+  reserved: 'integer',
+  version: 'integer',
+  at: 'text',
+  idempotency_key: 'text',
+};
 
 /** Writes the demo inventory (called inside one transaction by the subgraph server). */
 export async function seedInventory(db: Kysely<InventoryDatabase>, size: SeedSize): Promise<void> {
   const data = generateInventory(size);
   await insertInChunks(db, 'locations', data.locations);
-  await insertInChunks(db, 'stock_levels', data.levels, chunkFor(5));
-  // Sequences come from the engine (autoincrement / serial) in row order, i.e. ledger order.
-  await insertInChunks(db, 'stock_movements', data.movements, chunkFor(9));
+  // The levels and the ledger are ~300k rows each at scale 1: sent as arrays, not one parameter per value.
+  await bulkInsert(db, 'stock_levels', LEVEL_COLUMNS, data.levels);
+  await bulkInsert(db, 'stock_movements', MOVEMENT_COLUMNS, data.movements);
   await insertInChunks(db, 'reservations', data.reservations);
 }

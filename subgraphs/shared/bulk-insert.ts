@@ -12,7 +12,8 @@ export type ColumnTypes<Table> = { readonly [Column in keyof Table & string]-?: 
 export async function bulkInsert<DB, T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
-  columnTypes: ColumnTypes<DB[T]>,
+  /** Every column the rows fill; columns the engine generates (serial, autoincrement) left out. */
+  columnTypes: Partial<ColumnTypes<DB[T]>>,
   rows: readonly Partial<DB[T]>[],
   rowsPerStatement = 20_000,
 ): Promise<void> {
