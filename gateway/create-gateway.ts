@@ -15,6 +15,7 @@ import { createOperationExecutor, type SchemaSnapshot } from './execute-operatio
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
 import { registerHealthRoutes } from './health.js';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { createGatewayMetrics } from './metrics.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { createPersistedQueryStore } from './persisted-queries.js';
@@ -44,6 +45,10 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     // Two log lines per request would cost more than the gateway's own work on a fast path;
     // access logs belong to the load balancer.
     logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
   });
   const pools = createSubgraphPools();
   const metrics = config.metrics ? createGatewayMetrics() : undefined;

@@ -48,7 +48,7 @@ type GraphQLMediaType = (typeof GRAPHQL_MEDIA_TYPES)[number];
 /** What one request became, filled in as it goes, for the metrics. */
 type OperationReport = { type?: string; name?: string | undefined; outcome?: OperationOutcome };
 /** What the route hands to graphql-http with each request. */
-type RequestState = { mediaType: GraphQLMediaType; report: OperationReport; clientSignal: AbortSignal };
+type RequestState = { mediaType: GraphQLMediaType; report: OperationReport; clientSignal: AbortSignal; requestId: string };
 /** What onSubscribe hands to execute for one request. */
 type OperationState = {
   prepared: PreparedOperation;
@@ -56,6 +56,7 @@ type OperationState = {
   log: FastifyBaseLogger;
   report: OperationReport;
   clientSignal: AbortSignal;
+  requestId: string;
 };
 
 export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
@@ -102,13 +103,20 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         document,
         operationName,
         variableValues: variables,
-        contextValue: { prepared, snapshot, log: request.raw.log, report: request.context.report, clientSignal: request.context.clientSignal },
+        contextValue: {
+          prepared,
+          snapshot,
+          log: request.raw.log,
+          report: request.context.report,
+          clientSignal: request.context.clientSignal,
+          requestId: request.context.requestId,
+        },
       };
     },
     async execute(args) {
       // Always the OperationState that onSubscribe returned just above.
-      const { prepared, snapshot, log, report, clientSignal } = args.contextValue as OperationState;
-      const result = await execute(prepared, snapshot, { clientSignal });
+      const { prepared, snapshot, log, report, clientSignal, requestId } = args.contextValue as OperationState;
+      const result = await execute(prepared, snapshot, { clientSignal, requestId });
       report.outcome = !result.errors ? 'ok' : result.data ? 'partial' : 'failed';
       if (!result.errors) return result;
       return { ...result, errors: result.errors.map((error) => keepInternalErrorsInTheLog(error, log)) };
@@ -150,7 +158,7 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         headers: { accept: mediaType, 'content-type': request.headers['content-type'] },
         body: resolved.body,
         raw: request,
-        context: { mediaType, report, clientSignal: abortOnClientGone(reply) },
+        context: { mediaType, report, clientSignal: abortOnClientGone(reply), requestId: request.id },
       });
       if (metrics) {
         const outcome = report.outcome ?? (init.status >= 500 ? 'failed' : 'refused');

@@ -6,6 +6,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Pool } from 'undici';
 import { clientSignalOf } from './client-abort.js';
+import { REQUEST_ID_HEADER, requestIdFromContext } from './request-id.js';
 import { ErrorCode } from './errors.js';
 
 export type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -51,6 +52,7 @@ export class UndiciDataSource implements GraphQLDataSource {
 
   async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
     const clientSignal = clientSignalOf(context);
+    const requestId = requestIdFromContext(context);
     const deadline = AbortSignal.timeout(this.#timeoutMs);
     let statusCode: number;
     let text: string;
@@ -58,7 +60,7 @@ export class UndiciDataSource implements GraphQLDataSource {
       const response = await this.#pool.request({
         method: 'POST',
         path: this.#path,
-        headers: REQUEST_HEADERS,
+        headers: requestId ? { ...REQUEST_HEADERS, [REQUEST_ID_HEADER]: requestId } : REQUEST_HEADERS,
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
         signal: clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline,
       });

@@ -82,7 +82,8 @@ export async function startSubgraph<DB, Context>(
     resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
   });
   const stats: SubgraphStats = { requests: 0, database: database.counter };
-  const app = Fastify({ logger: options.logger ?? false });
+  // The gateway sends its request id along: the subgraph's log lines carry the same one.
+  const app = Fastify({ logger: options.logger ?? false, requestIdHeader: 'x-request-id' });
   app.get('/health', async () => ({ status: 'ok', subgraph: name }));
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/graphql')) stats.requests += 1;
