@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ChannelCode, PromotionModel } from './models.js';
 import type { PromotionsDatabase } from './tables.js';
+import { groupBy } from '../shared/group-by.js';
 
 export interface PromotionFilter {
   ids?: readonly string[];
@@ -89,15 +90,4 @@ export async function findPromotionIdsByCustomer(
 const CHANNEL_ORDER: readonly ChannelCode[] = ['WEB', 'APP', 'STORE', 'CALL_CENTER', 'MARKETPLACE'];
 function sortChannels(channels: ChannelCode[]): ChannelCode[] {
   return channels.sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));
-}
-
-function groupBy<T, V>(items: readonly T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
-  const groups = new Map<string, V[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(value(item));
-    else groups.set(k, [value(item)]);
-  }
-  return groups;
 }

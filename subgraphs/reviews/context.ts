@@ -1,5 +1,6 @@
 /** Per-request state of the reviews subgraph: its DataLoaders and clock. */
 import DataLoader from 'dataloader';
+import { groupBy } from '../shared/group-by.js';
 import { MAX_BATCH, allByKey, loaderPerArguments, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { ReviewModel } from './models.js';
@@ -39,12 +40,7 @@ export function createReviewsContext(db: Kysely<ReviewsDatabase>, now: () => Dat
     reviewsByCustomer: allByKey((customerIds) => findReviewsByCustomers(db, customerIds), (r) => r.customerId ?? ''),
     ratingByProduct: new DataLoader(
       async (productIds) => {
-        const counts = new Map<string, { rating: number; count: number }[]>();
-        for (const row of await countRatings(db, productIds)) {
-          const list = counts.get(row.productId) ?? [];
-          list.push(row);
-          counts.set(row.productId, list);
-        }
+        const counts = groupBy(await countRatings(db, productIds), (row) => row.productId, (row) => row);
         return productIds.map((id) => summarizeRatings(counts.get(id) ?? []));
       },
       { maxBatchSize: MAX_BATCH },

@@ -5,7 +5,7 @@ import type { ConsentsState } from '../domain/consents.js';
 import type { LoyaltyTierName } from '../domain/loyalty.js';
 import type { CustomerProfile } from '../models.js';
 import type { AddressRow, CustomerDatabase, CustomerRow } from '../tables.js';
-import { groupBy } from './group-by.js';
+import { groupBy } from '../../shared/group-by.js';
 
 export interface AddressModel {
   line1: string;

@@ -3,7 +3,7 @@ import type { ChannelName } from '../../shared/universe.js';
 import type { OrderPosition } from '../domain/pagination.js';
 import type { FulfillmentName, OrderLineModel, OrderModel, OrderStatusName } from '../models.js';
 import type { CustomerDatabase, OrderLineRow, OrderRow } from '../tables.js';
-import { groupBy } from './group-by.js';
+import { groupBy } from '../../shared/group-by.js';
 
 export function toOrder(row: OrderRow): OrderModel {
   return {

@@ -3,7 +3,7 @@ import type { ChannelName } from '../../shared/universe.js';
 import type { TicketStatusName } from '../domain/support-tickets.js';
 import type { SupportTicketModel } from '../models.js';
 import type { CustomerDatabase, SupportTicketRow } from '../tables.js';
-import { groupBy } from './group-by.js';
+import { groupBy } from '../../shared/group-by.js';
 
 const toSupportTicket = (row: SupportTicketRow): SupportTicketModel => ({
   id: row.id,

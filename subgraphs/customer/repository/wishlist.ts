@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { WishlistItemModel } from '../models.js';
 import type { CustomerDatabase, WishlistItemRow } from '../tables.js';
-import { groupBy } from './group-by.js';
+import { groupBy } from '../../shared/group-by.js';
 
 const toWishlistItem = (row: WishlistItemRow): WishlistItemModel => ({
   customerId: row.customer_id,
