@@ -1,4 +1,27 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { isPostgres } from './database.js';
+
+/**
+ * One PostgreSQL advisory lock for every schema change we make in a database. Kysely's migrator
+ * reads the catalogue of *every* schema before it takes its own lock, and PostgreSQL fails that
+ * read ("relation ... does not exist") when another session drops a table at that moment; so every
+ * process that changes schemas in a shared database (migrations, tests that break a table on
+ * purpose) holds this lock while it does.
+ */
+const SCHEMA_CHANGE_LOCK = 734_006;
+
+/** Runs `change` while no other process changes schemas in this PostgreSQL database (SQLite: at once). */
+export async function withSchemaChangeLock<DB, T>(db: Kysely<DB>, change: () => Promise<T>): Promise<T> {
+  if (!isPostgres(db)) return change();
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${SCHEMA_CHANGE_LOCK})`.execute(connection);
+    try {
+      return await change();
+    } finally {
+      await sql`select pg_advisory_unlock(${SCHEMA_CHANGE_LOCK})`.execute(connection);
+    }
+  });
+}
 
 /** Runs a subgraph's migrations (code, idempotent: each runs once, recorded in the subgraph's own store). */
 export async function migrateToLatest<DB>(
@@ -12,7 +35,7 @@ export async function migrateToLatest<DB>(
     provider: { getMigrations: async () => migrations },
     ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await withSchemaChangeLock(db, () => migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');

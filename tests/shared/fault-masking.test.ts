@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogSubgraph } from '../../subgraphs/catalog/index.js';
+import { withSchemaChangeLock } from '../../subgraphs/shared/migrate.js';
 import { startTestSubgraph, type TestSubgraph } from '../support/subgraph.js';
 
 let catalog: TestSubgraph;
@@ -13,7 +14,8 @@ describe('a subgraph fault', () => {
   it('reaches the caller as INTERNAL_SERVER_ERROR at its path, without SQL or table names, next to the data that worked', async () => {
     const store = await catalog.openStore();
     try {
-      await sql`drop table channel_listings`.execute(store.db);
+      // Under the lock other test files' migrators take: they read every schema's catalogue.
+      await withSchemaChangeLock(store.db, () => sql`drop table channel_listings`.execute(store.db));
     } finally {
       await store.close();
     }
