@@ -3,8 +3,12 @@
  * @apollo/gateway on @apollo/server, with autocannon, on ProductPage, ProductListing and a
  * one-fetch query that shows the gateway's own overhead; prints a table and writes it to the README.
  *
+ * Then the subscription fan-out figure (bench/fan-out.ts) on our gateway.
+ *
  * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
- * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20).
+ * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20), BENCH_FANOUT subscriber counts
+ * ("1000,10000"; empty skips it), BENCH_FANOUT_CHANGES timed changes per count (20),
+ * BENCH_ONLY=fanout skips the HTTP rounds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,12 +18,16 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
+import { measureFanOut, residentBytes, type FanOutFigures } from './fan-out.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedScale = Number(process.env.BENCH_SEED_SCALE ?? 1);
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const fanOutCounts = (process.env.BENCH_FANOUT ?? '1000,10000').split(',').filter(Boolean).map(Number);
+const fanOutChanges = Number(process.env.BENCH_FANOUT_CHANGES ?? 20);
+const httpRounds = process.env.BENCH_ONLY !== 'fanout';
 const children: ChildProcess[] = [];
 
 function startChild(script: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -141,7 +149,7 @@ async function main() {
     });
 
     const rows: string[] = [];
-    for (const name of Object.keys(operations) as (keyof typeof operations)[]) {
+    for (const name of httpRounds ? (Object.keys(operations) as (keyof typeof operations)[]) : []) {
       // Warm both (query plans, JIT, connection pools) before measuring.
       await Promise.all([ours, baseline].map((url) => autocannon({ url, connections: 4, amount: 200, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operations[name], variables: variablesFor[name]() }) })));
       const measured: Record<'ours' | 'baseline', Figures[]> = { ours: [], baseline: [] };
@@ -167,19 +175,57 @@ async function main() {
       rows.push(`| ${name} | ours | ${o.rps.toFixed(0)} | ${o.p50} | ${o.p99} | ${(o.rps / b.rps).toFixed(2)}x | ${oursMb} | ${o.errors} |`);
       rows.push(`| ${name} | @apollo/gateway + @apollo/server | ${b.rps.toFixed(0)} | ${b.p50} | ${b.p99} | 1.00x | ${baselineMb} | ${b.errors} |`);
     }
+    const fanOut: FanOutFigures[] = [];
+    for (const [index, subscribers] of fanOutCounts.entries()) {
+      // A fresh gateway per count: its memory growth is then the subscribers', not what the HTTP rounds left.
+      const port = 4302 + index;
+      const gatewayProcess = startChild('gateway/main.ts', { ...urlEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+      await waitFor(`http://127.0.0.1:${port}/health`);
+      console.log(`  fan-out: ${subscribers} WebSocket subscribers...`);
+      const figures = await measureFanOut({
+        gatewayUrl: `http://127.0.0.1:${port}/graphql`,
+        gatewayRss: () => residentBytes(gatewayProcess.pid!),
+        subscribers,
+        changes: fanOutChanges,
+        stockWatch: readFileSync(join(root, 'tests/operations/StockWatch.graphql'), 'utf8'),
+        // A different level per count, so each starts from a fresh shared stream.
+        sku: `SKU-0000${index + 1}-1`,
+        locationId: 'store-01',
+      });
+      gatewayProcess.kill('SIGTERM');
+      console.log(`  fan-out ${subscribers}: ${JSON.stringify(figures)}`);
+      fanOut.push(figures);
+    }
     const table = [
-      `Median of ${rounds} rounds of ${duration} s, ${connections} connections, seed scale ${seedScale}, SQLite, ${new Date().toISOString().slice(0, 10)}:`,
-      '',
-      '| operation | gateway | req/s | p50 ms | p99 ms | throughput vs baseline | gateway RSS MB after | errors |',
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...rows,
+      ...(rows.length === 0
+        ? []
+        : [
+            `Median of ${rounds} rounds of ${duration} s, ${connections} connections, seed scale ${seedScale}, SQLite, ${new Date().toISOString().slice(0, 10)}:`,
+            '',
+            '| operation | gateway | req/s | p50 ms | p99 ms | throughput vs baseline | gateway RSS MB after | errors |',
+            '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+            ...rows,
+            '',
+          ]),
+      ...(fanOut.length === 0
+        ? []
+        : [
+            `Subscription fan-out on our gateway (identical StockWatch subscriptions over WebSocket, ${fanOutChanges} timed changes each; clients run in the bench process on the same 2 cores): time from the mutation's response to each delivery.`,
+            '',
+            '| subscribers | connect s | delivery p50 ms | delivery p99 ms | last delivery p50 ms | last delivery p99 ms | gateway RSS per subscriber KB | missed |',
+            '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+            ...fanOut.map(
+              (f) =>
+                `| ${f.subscribers} | ${f.connectSeconds.toFixed(1)} | ${f.deliveryP50.toFixed(1)} | ${f.deliveryP99.toFixed(1)} | ${f.lastDeliveryP50.toFixed(1)} | ${f.lastDeliveryP99.toFixed(1)} | ${f.rssPerSubscriberKb.toFixed(1)} | ${f.missed} |`,
+            ),
+          ]),
     ].join('\n');
     console.log(`\n${table}\n`);
     const readmePath = join(root, 'README.md');
     const readme = readFileSync(readmePath, 'utf8');
     const start = '<!-- bench:start -->';
     const end = '<!-- bench:end -->';
-    if (readme.includes(start) && readme.includes(end)) {
+    if (readme.includes(start) && readme.includes(end) && httpRounds) {
       writeFileSync(readmePath, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
       console.log('README.md benchmark table updated.');
     }

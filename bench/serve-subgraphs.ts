@@ -1,11 +1,14 @@
 /** Benchmark helper: the five subgraphs on free ports; prints their URLs as one JSON line. */
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { startSubgraphByName } from '../subgraphs/registry.js';
+import { createEventBus } from '../subgraphs/shared/events/create-event-bus.js';
 import { loadSubgraphRuntimeConfig } from '../subgraphs/shared/runtime-config.js';
 
 const options = loadSubgraphRuntimeConfig();
+// One bus for the process, as in `npm start`: a sale reaches the customer subgraph beside it.
+const events = await createEventBus({ redisUrl: options.redisUrl, channelPrefix: options.eventChannelPrefix ?? 'omnichannel:' });
 const urls: Record<string, string> = {};
 for (const name of SUBGRAPH_NAMES) {
-  urls[name] = (await startSubgraphByName(name, { ...options, port: 0 })).url;
+  urls[name] = (await startSubgraphByName(name, { ...options, port: 0, events })).url;
 }
 console.log(JSON.stringify({ urls }));

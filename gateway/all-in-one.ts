@@ -5,8 +5,11 @@
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../schema/subgraphs.js';
 import { startSubgraphByName } from '../subgraphs/registry.js';
 import type { RunningSubgraph, SubgraphRuntimeOptions } from '../subgraphs/shared/subgraph-server.js';
+import { createEventBus } from '../subgraphs/shared/events/create-event-bus.js';
+import type { EventBus } from '../subgraphs/shared/events/event-bus.js';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
+import { DEVELOPMENT_JWT_SECRET, namesKeySource } from './identity/development-secret.js';
 
 export interface AllInOneOptions {
   subgraph: Omit<SubgraphRuntimeOptions, 'port'>;
@@ -22,25 +25,45 @@ export interface RunningGraph {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   gateway: Awaited<ReturnType<typeof createGateway>>;
+  /** The event bus the subgraphs share. */
+  events: EventBus;
   close(): Promise<void>;
 }
 
 export async function startAllInOne(options: AllInOneOptions): Promise<RunningGraph> {
   const started: RunningSubgraph[] = [];
+  // One bus for the process: a sale recorded by the inventory reaches the customer subgraph beside it.
+  const events = await createEventBus({
+    redisUrl: options.subgraph.redisUrl,
+    channelPrefix: options.subgraph.eventChannelPrefix ?? 'omnichannel:',
+  });
   try {
     // Sequential on purpose: seeding is CPU-bound and SQLite is synchronous, so parallel starts gain nothing.
     for (const name of SUBGRAPH_NAMES) {
       const offset = DEFAULT_SUBGRAPH_PORTS[name] - DEFAULT_SUBGRAPH_PORTS.catalog;
       const port = options.ephemeralPorts ? 0 : (options.firstSubgraphPort ?? DEFAULT_SUBGRAPH_PORTS.catalog) + offset;
-      started.push(await startSubgraphByName(name, { ...options.subgraph, port }));
+      started.push(await startSubgraphByName(name, { ...options.subgraph, port, events }));
     }
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
+    await events.close();
     throw error;
   }
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
   const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphs[name].url]));
+  // The gateway keeps its own store (partner keys) beside the subgraphs' and shares their Redis.
+  const storeEnv = {
+    DATA_DIR: options.subgraph.dataDir,
+    DATABASE_URL: options.subgraph.databaseUrl ?? '',
+    PG_SCHEMA_PREFIX: options.subgraph.pgSchemaPrefix,
+    REDIS_URL: options.subgraph.redisUrl ?? '',
+    EVENT_CHANNEL_PREFIX: options.subgraph.eventChannelPrefix ?? '',
+  };
+  // So the quick start can mint tokens (`npm run token`); a deployment names its own key source.
+  const identityEnv = namesKeySource(options.gatewayEnv) ? {} : { JWT_SECRET: DEVELOPMENT_JWT_SECRET };
   const config = loadGatewayConfig({
+    ...storeEnv,
+    ...identityEnv,
     ...options.gatewayEnv,
     ...urlEnv,
     ...(options.ephemeralPorts ? { PORT: '0', HOST: '127.0.0.1' } : {}),
@@ -50,15 +73,18 @@ export async function startAllInOne(options: AllInOneOptions): Promise<RunningGr
     gateway = await createGateway(config);
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
+    await events.close();
     throw error;
   }
   return {
     gatewayUrl: gateway.url,
     subgraphs,
     gateway,
+    events,
     async close() {
       await gateway.close();
       await Promise.all(started.map((s) => s.close()));
+      await events.close();
     },
   };
 }

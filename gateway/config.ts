@@ -5,6 +5,46 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from '../schema/subgraphs.js';
+import { DEFAULT_LIMITS, DEFAULT_PUBLIC_LIMITS, type LimitName, type OperationLimits } from './limits/operation-limits.js';
+
+/**
+ * Bearer tokens on /graphql and /graphql/stream (gateway/identity/). At most one key source: the
+ * algorithms a token may use follow from it (HS256 for a secret, RS256/ES256 for a JWKS), and with
+ * none a request that carries a token gets 401 "not configured" (requests without one are anonymous).
+ */
+export interface IdentityOptions {
+  /** `JWT_SECRET`: HS256 shared secret, at least 32 characters; for development. @default unset (`npm start` uses a public development secret) */
+  jwtSecret: string | undefined;
+  /** `JWKS_PATH`: a local JWKS file of RS256/ES256 public keys, read at start-up. @default unset */
+  jwksPath: string | undefined;
+  /** `JWKS_URL`: the identity provider's JWKS endpoint (RS256/ES256), fetched and cached. @default unset */
+  jwksUrl: string | undefined;
+  /** `JWT_ISSUER`: the `iss` every token must carry. @default 'omnichannel-dev' */
+  issuer: string;
+  /** `JWT_AUDIENCE`: the `aud` every token must include. @default 'omnichannel-graph' */
+  audience: string;
+  /** `JWT_CLOCK_SKEW_SECONDS`: tolerance on `exp`, `nbf` and `iat` for clocks that disagree. @default 30 */
+  clockSkewSeconds: number;
+}
+
+/** The partners' contract supergraph, written by `npm run compose` beside the supergraph. */
+const PUBLIC_SUPERGRAPH_PATH = 'schema/public-supergraph.graphql';
+
+/** Where partner keys live and how their rate limits are shared (gateway/partners/). */
+export interface PartnerOptions {
+  /** `DATABASE_URL`: PostgreSQL holds the keys in schema `<PG_SCHEMA_PREFIX>gateway`. @default unset (SQLite) */
+  databaseUrl: string | undefined;
+  /** `DATA_DIR`: folder of the SQLite file `gateway.sqlite` when DATABASE_URL is unset. @default '.data' */
+  dataDir: string;
+  /** `PG_SCHEMA_PREFIX`: prefix of the `gateway` PostgreSQL schema. @default '' */
+  pgSchemaPrefix: string;
+  /** `REDIS_URL`: rate-limit buckets shared by every gateway process; unset, each process counts alone. @default unset */
+  redisUrl: string | undefined;
+  /** `RATE_LIMIT_PREFIX`: prefix of the rate-limit keys in Redis, one per graph. @default `<EVENT_CHANNEL_PREFIX>rate-limit:` */
+  rateLimitPrefix: string;
+  /** `PARTNER_KEY_CACHE_MS`: how long a key lookup is remembered; a revocation takes effect within it. @default 5000 */
+  keyCacheMs: number;
+}
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,6 +70,25 @@ export interface GatewayConfig {
   healthCheckTimeoutMs: number;
   /** `MAX_BODY_BYTES`: largest request body accepted; larger ones get 413. @default 1048576 (1 MiB) */
   maxBodyBytes: number;
+  /**
+   * Operation limits of the main endpoint (and its WebSocket and SSE transports), each refusal a
+   * 400 naming the limit: `LIMIT_MAX_DEPTH` (15), `LIMIT_MAX_ALIASES` (100), `LIMIT_MAX_ROOT_FIELDS`
+   * (20), `LIMIT_MAX_TOKENS` (10000), `LIMIT_MAX_DOCUMENT_BYTES` (102400), `LIMIT_MAX_COST` (50000,
+   * the estimated cost of gateway/limits/estimate-cost.ts).
+   */
+  limits: OperationLimits;
+  /**
+   * The stricter limits of the partners' endpoint: `PUBLIC_LIMIT_MAX_DEPTH` (8),
+   * `PUBLIC_LIMIT_MAX_ALIASES` (30), `PUBLIC_LIMIT_MAX_ROOT_FIELDS` (5), `PUBLIC_LIMIT_MAX_TOKENS`
+   * (2000), `PUBLIC_LIMIT_MAX_DOCUMENT_BYTES` (20480), `PUBLIC_LIMIT_MAX_COST` (5000; each partner's plan budget narrows it).
+   */
+  publicLimits: OperationLimits;
+  /**
+   * `SUBSCRIPTION_MAX_BACKLOG`: events a subscription client may leave unread before it is ended with
+   * `SUBSCRIBER_TOO_SLOW` (it resumes with `after`), so one stalled client cannot hold memory for
+   * the others sharing its stream. At most 1000 (a Repeater's queue). @default 500
+   */
+  subscriptionMaxBacklog: number;
   /** `DOCUMENT_CACHE_SIZE`: parsed and validated operations kept, so repeated ones skip both; 0 disables. @default 1000 */
   documentCacheSize: number;
   /** `LOG_LEVEL`: pino level of the gateway's log. @default 'info' */
@@ -51,6 +110,20 @@ export interface GatewayConfig {
   introspection: boolean;
   /** `GRAPHIQL`: serve GraphiQL to browsers at GET /graphql (it needs introspection). @default true */
   graphiql: boolean;
+  /**
+   * `CSRF_PREVENTION`: refuse GraphQL requests a browser could send cross-site without a CORS
+   * preflight (see gateway/csrf.ts). @default true
+   */
+  csrfPrevention: boolean;
+  partners: PartnerOptions;
+  identity: IdentityOptions;
+  /**
+   * `PUBLIC_SUPERGRAPH_PATH`: the partners' contract supergraph served at /public/graphql; `off`
+   * serves no public endpoint. @default schema/public-supergraph.graphql
+   */
+  publicSupergraphPath: string | undefined;
+  /** `PUBLIC_SAFELIST_PATH`: a manifest of registered operations; when set, only they run on /public/graphql. @default unset */
+  publicSafelistPath: string | undefined;
 }
 
 /** Thrown by {@link loadGatewayConfig}; its message names every bad variable. */
@@ -74,6 +147,21 @@ const subgraphUrlOptions = Object.fromEntries(
   SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), httpUrl.default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`)]),
 ) as Record<string, z.ZodDefault<typeof httpUrl>>;
 
+const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as LimitName[];
+
+/** `maxRootFields` → `MAX_ROOT_FIELDS`, so each limit's variable is its name in upper snake case. */
+function limitVariable(prefix: string, name: LimitName): string {
+  return prefix + name.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+}
+
+function limitOptions(prefix: string, defaults: Readonly<OperationLimits>): Record<string, z.ZodDefault<typeof positiveInt>> {
+  return Object.fromEntries(LIMIT_NAMES.map((name) => [limitVariable(prefix, name), positiveInt.default(defaults[name])]));
+}
+
+function readLimits(options: object, prefix: string): OperationLimits {
+  return Object.fromEntries(LIMIT_NAMES.map((name) => [name, (options as Record<string, number>)[limitVariable(prefix, name)]])) as unknown as OperationLimits;
+}
+
 const environmentSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -82,11 +170,30 @@ const environmentSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: positiveInt.default(10_000),
   HEALTH_CHECK_TIMEOUT_MS: positiveInt.default(2_000),
   MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  ...limitOptions('LIMIT_', DEFAULT_LIMITS),
+  ...limitOptions('PUBLIC_LIMIT_', DEFAULT_PUBLIC_LIMITS),
+  SUBSCRIPTION_MAX_BACKLOG: positiveInt.max(1_000).default(500),
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   METRICS: flag.default('true'),
   INTROSPECTION: flag.default('true'),
   GRAPHIQL: flag.default('true'),
+  CSRF_PREVENTION: flag.default('true'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  PG_SCHEMA_PREFIX: z.string().regex(/^[a-z0-9_]*$/, 'lower-case letters, digits and underscores only').default(''),
+  REDIS_URL: z.string().url().optional(),
+  EVENT_CHANNEL_PREFIX: z.string().min(1).default('omnichannel:'),
+  RATE_LIMIT_PREFIX: z.string().min(1).optional(),
+  PARTNER_KEY_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
+  PUBLIC_SUPERGRAPH_PATH: z.string().min(1).default(PUBLIC_SUPERGRAPH_PATH),
+  PUBLIC_SAFELIST_PATH: z.string().min(1).optional(),
+  JWT_SECRET: z.string().min(32, 'at least 32 characters (HS256 needs a 256-bit secret)').optional(),
+  JWKS_PATH: z.string().min(1).optional(),
+  JWKS_URL: httpUrl.optional(),
+  JWT_ISSUER: z.string().min(1).default('omnichannel-dev'),
+  JWT_AUDIENCE: z.string().min(1).default('omnichannel-graph'),
+  JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   APQ_CACHE_BYTES: z.coerce.number().int().min(0).default(16 * 1024 * 1024),
   CORS_ORIGINS: z
     .string()
@@ -115,6 +222,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     throw new GatewayConfigError(`Invalid gateway configuration:\n${problems.join('\n')}`);
   }
   const options = parsed.data;
+  const keySources = (['JWT_SECRET', 'JWKS_PATH', 'JWKS_URL'] as const).filter((name) => options[name] !== undefined);
+  if (keySources.length > 1) {
+    throw new GatewayConfigError(`Invalid gateway configuration:\n  ${keySources.join(', ')}: set one token key source, not several`);
+  }
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [name, (options as Record<string, unknown>)[subgraphUrlVariable(name)] as string]),
   ) as Record<SubgraphName, string>;
@@ -127,6 +238,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: options.SUBGRAPH_TIMEOUT_MS,
     healthCheckTimeoutMs: options.HEALTH_CHECK_TIMEOUT_MS,
     maxBodyBytes: options.MAX_BODY_BYTES,
+    limits: readLimits(options, 'LIMIT_'),
+    publicLimits: readLimits(options, 'PUBLIC_LIMIT_'),
+    subscriptionMaxBacklog: options.SUBSCRIPTION_MAX_BACKLOG,
     documentCacheSize: options.DOCUMENT_CACHE_SIZE,
     logLevel: options.LOG_LEVEL,
     corsOrigins: options.CORS_ORIGINS,
@@ -134,5 +248,24 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     metrics: options.METRICS,
     introspection: options.INTROSPECTION,
     graphiql: options.GRAPHIQL,
+    csrfPrevention: options.CSRF_PREVENTION,
+    partners: {
+      databaseUrl: options.DATABASE_URL,
+      dataDir: resolve(options.DATA_DIR),
+      pgSchemaPrefix: options.PG_SCHEMA_PREFIX,
+      redisUrl: options.REDIS_URL,
+      rateLimitPrefix: options.RATE_LIMIT_PREFIX ?? `${options.EVENT_CHANNEL_PREFIX}rate-limit:`,
+      keyCacheMs: options.PARTNER_KEY_CACHE_MS,
+    },
+    identity: {
+      jwtSecret: options.JWT_SECRET,
+      jwksPath: options.JWKS_PATH === undefined ? undefined : resolve(options.JWKS_PATH),
+      jwksUrl: options.JWKS_URL,
+      issuer: options.JWT_ISSUER,
+      audience: options.JWT_AUDIENCE,
+      clockSkewSeconds: options.JWT_CLOCK_SKEW_SECONDS,
+    },
+    publicSupergraphPath: options.PUBLIC_SUPERGRAPH_PATH === 'off' ? undefined : resolve(options.PUBLIC_SUPERGRAPH_PATH),
+    publicSafelistPath: options.PUBLIC_SAFELIST_PATH === undefined ? undefined : resolve(options.PUBLIC_SAFELIST_PATH),
   };
 }

@@ -10,27 +10,47 @@ import { createApolloGateway } from './apollo-gateway.js';
 import type { GatewayConfig } from './config.js';
 import { useCompression } from './compression.js';
 import { useCors } from './cors.js';
+import { useCsrfPrevention } from './csrf.js';
 import { useDrainOnClose } from './drain-on-close.js';
 import { createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
 import { registerHealthRoutes } from './health.js';
+import { openPartnerAccess, type PartnerAccess } from './partners/partner-access.js';
+import type { PartnerStore } from './partners/partner-store.js';
+import { mountPublicEndpoint, type PublicEndpoint } from './public-endpoint.js';
+import { loadSafelist } from './safelist.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { createGatewayMetrics } from './metrics.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { createPersistedQueryStore } from './persisted-queries.js';
 import { useHttpErrors } from './http-errors.js';
+import { useBearerAuthentication } from './identity/authenticate-request.js';
+import { createTokenVerifier, tokenVerifierOptions } from './identity/verify-token.js';
 import { createSubgraphDataSources } from './subgraph-data-sources.js';
 import { createSubgraphPools } from './subgraph-pools.js';
 import { createSupergraphFileSource } from './supergraph-source.js';
+import { createSubscriptionPlanner, type SubscriptionPlanner } from './subscriptions/plan-subscription.js';
+import { registerSseRoute } from './subscriptions/sse-route.js';
+import { createStreamingOperations } from './subscriptions/streaming-operations.js';
+import { createSubscriptionEngine, type SubscriptionEngine } from './subscriptions/subscription-engine.js';
+import { createUpstreamConnections } from './subscriptions/upstream-connections.js';
+import { registerWebSocketRoute, type WebSocketRoute } from './subscriptions/websocket-route.js';
 
 export const GRAPHQL_PATH = '/graphql';
+/** GraphQL over SSE (graphql-sse's conventional path); WebSocket subscriptions use GRAPHQL_PATH. */
+export const GRAPHQL_STREAM_PATH = '/graphql/stream';
+/** The partners' endpoint (gateway/public-endpoint.ts), named here so CSRF prevention covers it whoever mounts it. */
+const PUBLIC_GRAPHQL_PATH_FOR_CSRF = '/public/graphql';
 
 export interface RunningGateway {
   app: FastifyInstance;
   /** The GraphQL endpoint on the port actually bound, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
   gateway: ApolloGateway;
+  subscriptions: SubscriptionEngine;
+  /** The partners' key store, when the public endpoint is served. */
+  partners: PartnerStore | undefined;
   /**
    * Stops accepting requests, lets those in flight finish, then stops watching the supergraph and
    * closes the subgraph connections. Calling it again returns the same promise.
@@ -66,21 +86,48 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   });
 
   let snapshot: SchemaSnapshot | undefined;
+  // Built on the first subscription after each load: most deployments serve far more queries.
+  let planner: { sdl: string; built?: SubscriptionPlanner } | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
     snapshot = { schema: apiSchema, hash: createHash('sha256').update(coreSupergraphSdl).digest('hex') };
+    planner = { sdl: coreSupergraphSdl };
   });
+  const subscriptions = createSubscriptionEngine({
+    currentPlanner: () => (planner ? (planner.built ??= createSubscriptionPlanner(planner.sdl)) : undefined),
+    serviceMap: dataSources.serviceMap,
+    subgraphUrl: (name) => dataSources.endpoints().find((endpoint) => endpoint.name === name)?.url,
+    connections: createUpstreamConnections(),
+    logger: app.log,
+    maxBacklog: config.subscriptionMaxBacklog,
+  });
+  metrics?.watchSubscriptions(() => subscriptions.stats());
+  let webSockets: WebSocketRoute | undefined;
+  let closeSse: (() => void) | undefined;
+  let publicEndpoint: PublicEndpoint | undefined;
+  let partners: PartnerAccess | undefined;
 
   const shutDown = async () => {
+    // Subscriptions first, so each client gets a `complete`, not a dropped connection.
+    await subscriptions.close();
+    await webSockets?.close();
+    closeSse?.();
     await app.close();
     await gateway.stop();
+    await publicEndpoint?.stop();
+    await partners?.close();
     await pools.close();
   };
 
   try {
     const { executor } = await gateway.load();
+    const execute = createOperationExecutor(executor, app.log);
     await useCors(app, config.corsOrigins);
     await useCompression(app);
     useHttpErrors(app);
+    // Before any route, so the partners' endpoint mounted later is covered too.
+    if (config.csrfPrevention) useCsrfPrevention(app, { paths: [GRAPHQL_PATH, GRAPHQL_STREAM_PATH, PUBLIC_GRAPHQL_PATH_FOR_CSRF] });
+    // Sets request.principal; nothing reads it yet (issue 5: directives, subgraph signatures come next).
+    useBearerAuthentication(app, { paths: [GRAPHQL_PATH, GRAPHQL_STREAM_PATH], verify: createTokenVerifier(tokenVerifierOptions(config.identity)) });
     useDrainOnClose(app);
     registerHealthRoutes(app, {
       isSupergraphLoaded: () => snapshot !== undefined,
@@ -90,16 +137,48 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     });
     if (metrics) registerMetricsRoute(app, metrics);
     const graphiqlPage = config.graphiql ? registerGraphiQL(app, { endpoint: GRAPHQL_PATH }) : undefined;
+    const streaming = createStreamingOperations({
+      currentSchema: () => snapshot,
+      execute,
+      subscriptions,
+      documentCacheSize: config.documentCacheSize,
+      introspection: config.introspection,
+      limits: config.limits,
+    });
+    webSockets = registerWebSocketRoute(app, GRAPHQL_PATH, streaming);
+    const sse = registerSseRoute(app, GRAPHQL_STREAM_PATH, streaming);
+    closeSse = () => sse.close();
     await app.register(graphqlOverHttp, {
+      eventStream: sse.handle,
       path: GRAPHQL_PATH,
       currentSchema: () => snapshot,
-      execute: createOperationExecutor(executor, app.log),
+      execute,
       documentCacheSize: config.documentCacheSize,
       ...(graphiqlPage === undefined ? {} : { graphiqlPage }),
       introspection: config.introspection,
+      limits: config.limits,
       ...(config.apqCacheBytes > 0 ? { persistedQueries: createPersistedQueryStore(config.apqCacheBytes) } : {}),
       ...(metrics ? { metrics } : {}),
     });
+    if (config.publicSupergraphPath) {
+      partners = await openPartnerAccess({
+        ...config.partners,
+        onRedisError: (error) => app.log.error({ err: error }, 'rate-limit Redis connection failed; limiting per process meanwhile'),
+      });
+      publicEndpoint = await mountPublicEndpoint(app, {
+        guard: partners.guard,
+        httpOptions: { limits: config.publicLimits },
+        supergraphPath: config.publicSupergraphPath,
+        watchSupergraph: config.watchSupergraph,
+        buildService: dataSources.buildService,
+        documentCacheSize: config.documentCacheSize,
+        apqCacheBytes: config.apqCacheBytes,
+        introspection: config.introspection,
+        graphiql: config.graphiql,
+        safelist: config.publicSafelistPath ? loadSafelist(config.publicSafelistPath) : undefined,
+        metrics,
+      });
+    }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await shutDown();
@@ -112,6 +191,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     app,
     url: `http://${reachableHost(config.host)}:${port}${GRAPHQL_PATH}`,
     gateway,
+    subscriptions,
+    partners: partners?.store,
     close: () => (closing ??= shutDown()),
   };
 }

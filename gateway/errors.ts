@@ -31,8 +31,16 @@ export const ErrorCode = {
   InternalServerError: 'INTERNAL_SERVER_ERROR',
   /** The client went away before its answer was ready; the subgraph fetch was cancelled. */
   ClientClosedRequest: 'CLIENT_CLOSED_REQUEST',
+  /** A subscriber fell too far behind its stream and was ended; it resumes with `after`. */
+  SubscriberTooSlow: 'SUBSCRIBER_TOO_SLOW',
+  /** Depth, aliases, root fields, tokens or size over the endpoint's limit (`extensions.limit`). */
+  OperationLimitExceeded: 'OPERATION_LIMIT_EXCEEDED',
+  /** The operation's estimated cost is over the endpoint's budget (`extensions.cost`, `extensions.limit`). */
+  CostLimitExceeded: 'COST_LIMIT_EXCEEDED',
   /** APQ: the hash is not known (yet); send the query with it. */
   PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  /** Safelist mode: the operation is not registered. */
+  PersistedQueryNotInList: 'PERSISTED_QUERY_NOT_IN_LIST',
   /** APQ: a version other than 1. */
   PersistedQueryNotSupported: 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** APQ: the query sent does not hash to the hash sent. */

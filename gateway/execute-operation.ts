@@ -6,7 +6,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 
 type GatewayExecutor = ApolloGateway['executor'];
-type GatewayRequestContext = Parameters<GatewayExecutor>[0];
+export type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 export type GatewayExecutionResult = Awaited<ReturnType<GatewayExecutor>>;
 
 /** The schema in service, with the hash of the supergraph it came from. */
@@ -39,28 +39,37 @@ const NO_RESPONSE_CACHE: GatewayRequestContext['cache'] = {
   delete: async () => {},
 };
 
+/** The part of Apollo Server's request context that the gateway's executor reads. */
+export function buildRequestContext(
+  prepared: PreparedOperation,
+  snapshot: SchemaSnapshot,
+  context: Record<string, unknown>,
+  logger: GatewayRequestContext['logger'],
+): GatewayRequestContext {
+  return {
+    // Read by the executor: request.operationName and request.variables (plan key, variable
+    // values for fetches), document, queryHash (plan cache key), operationName (tracing),
+    // metrics (it records error paths there), logger. The rest completes the contract.
+    request: {
+      query: prepared.query,
+      ...(prepared.operationName === undefined ? {} : { operationName: prepared.operationName }),
+      ...(prepared.variables === undefined ? {} : { variables: prepared.variables }),
+    },
+    document: prepared.document,
+    source: prepared.query,
+    queryHash: prepared.queryHash,
+    operationName: prepared.operation.name?.value ?? null,
+    operation: prepared.operation,
+    context,
+    metrics: {},
+    logger,
+    cache: NO_RESPONSE_CACHE,
+    schema: snapshot.schema,
+    schemaHash: snapshot.hash as GatewayRequestContext['schemaHash'],
+    overallCachePolicy: undefined,
+  };
+}
+
 export function createOperationExecutor(executor: GatewayExecutor, logger: GatewayRequestContext['logger']): ExecuteOperation {
-  return (prepared, snapshot, context) =>
-    executor({
-      // Read by the executor: request.operationName and request.variables (plan key, variable
-      // values for fetches), document, queryHash (plan cache key), operationName (tracing),
-      // metrics (it records error paths there), logger. The rest completes the contract.
-      request: {
-        query: prepared.query,
-        ...(prepared.operationName === undefined ? {} : { operationName: prepared.operationName }),
-        ...(prepared.variables === undefined ? {} : { variables: prepared.variables }),
-      },
-      document: prepared.document,
-      source: prepared.query,
-      queryHash: prepared.queryHash,
-      operationName: prepared.operation.name?.value ?? null,
-      operation: prepared.operation,
-      context,
-      metrics: {},
-      logger,
-      cache: NO_RESPONSE_CACHE,
-      schema: snapshot.schema,
-      schemaHash: snapshot.hash as GatewayRequestContext['schemaHash'],
-      overallCachePolicy: undefined,
-    });
+  return (prepared, snapshot, context) => executor(buildRequestContext(prepared, snapshot, context, logger));
 }

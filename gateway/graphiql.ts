@@ -11,6 +11,8 @@ import type { FastifyInstance } from 'fastify';
 export interface GraphiQLOptions {
   /** The GraphQL endpoint the page queries (same origin). */
   endpoint: string;
+  /** Which schema the page is for: the whole graph (with a live-stock tab) or the partners' contract. @default 'internal' */
+  audience?: 'internal' | 'partner';
   /** Where the page's scripts and styles are served. @default '/graphiql/assets' */
   assetsPath?: string;
 }
@@ -33,11 +35,27 @@ const ASSETS: Record<string, Asset> = {
   'react.production.min.js': { file: packageFile('react', 'umd/react.production.min.js'), contentType: JAVASCRIPT },
   'react-dom.production.min.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), contentType: JAVASCRIPT },
   'graphiql.min.js': { file: packageFile('graphiql', 'graphiql.min.js'), contentType: JAVASCRIPT },
+  // graphql-ws's browser client: GraphiQL runs subscriptions through it.
+  'graphql-ws.min.js': { file: packageFile('graphql-ws', 'umd/graphql-ws.min.js'), contentType: JAVASCRIPT },
   'graphiql.min.css': { file: packageFile('graphiql', 'graphiql.min.css'), contentType: 'text/css; charset=utf-8' },
 };
 
 /** Registers the asset routes and returns the page to serve at the endpoint. */
-export function registerGraphiQL(app: FastifyInstance, { endpoint, assetsPath = '/graphiql/assets' }: GraphiQLOptions): string {
+const withAssets = new WeakSet<FastifyInstance>();
+
+export function registerGraphiQL(
+  app: FastifyInstance,
+  { endpoint, assetsPath = '/graphiql/assets', audience = 'internal' }: GraphiQLOptions,
+): string {
+  // One set of asset routes serves every page of the app.
+  if (!withAssets.has(app)) {
+    withAssets.add(app);
+    registerAssets(app, assetsPath);
+  }
+  return renderPage(endpoint, assetsPath, audience);
+}
+
+function registerAssets(app: FastifyInstance, assetsPath: string): void {
   // Read on first request, not at start-up: most gateways never serve a browser.
   const loaded = new Map<string, Promise<Buffer>>();
   app.get<{ Params: { file: string } }>(`${assetsPath}/:file`, async (request, reply) => {
@@ -53,7 +71,6 @@ export function registerGraphiQL(app: FastifyInstance, { endpoint, assetsPath = 
     }
     return reply.type(asset.contentType).header('cache-control', 'public, max-age=3600').send(await content);
   });
-  return renderPage(endpoint, assetsPath);
 }
 
 /** What a first visit shows: one query that crosses all five subgraphs, ready to run. */
@@ -80,11 +97,44 @@ query ProductPageExample {
 }
 `;
 
-function renderPage(endpoint: string, assetsPath: string): string {
+/** The second tab: live stock, to watch while `npm run simulate` moves it. */
+const STOCK_WATCH_EXAMPLE = `# Live stock in the Paris stores: run it, then \`npm run simulate\` in a terminal.
+subscription StockWatchExample {
+  stockChanged(locationIds: ["store-01", "store-02", "store-03"]) {
+    sequence
+    reason
+    delta
+    onHand
+    available
+    at
+    location { name }
+    variant { sku product { name } effectivePrice(channel: STORE) { amount currency } }
+  }
+}
+`;
+
+/** What a partner's first visit shows: the public contract, a listing with prices and ratings. */
+const PARTNER_EXAMPLE_QUERY = `# The public schema for partners. Put your key in the Headers tab: {"x-api-key": "pk_..."}
+query PartnerListing {
+  products(first: 5) {
+    edges {
+      node {
+        id
+        name
+        rating { average count }
+        variants { sku price { amount currency } effectivePrice(channel: MARKETPLACE) { amount currency } }
+      }
+    }
+  }
+}
+`;
+
+function renderPage(endpoint: string, assetsPath: string, audience: 'internal' | 'partner'): string {
   const asset = (name: string) => `${assetsPath}/${name}`;
   // JSON.stringify makes the endpoint a JS string literal; escaping "<" keeps it from closing the script.
   const endpointLiteral = JSON.stringify(endpoint).replace(/</g, '\\u003c');
-  const exampleLiteral = JSON.stringify(EXAMPLE_QUERY).replace(/</g, '\\u003c');
+  const tabs = audience === 'partner' ? [{ query: PARTNER_EXAMPLE_QUERY }] : [{ query: EXAMPLE_QUERY }, { query: STOCK_WATCH_EXAMPLE }];
+  const tabsLiteral = JSON.stringify(tabs).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -99,10 +149,18 @@ function renderPage(endpoint: string, assetsPath: string): string {
   <script src="${asset('react.production.min.js')}"></script>
   <script src="${asset('react-dom.production.min.js')}"></script>
   <script src="${asset('graphiql.min.js')}"></script>
+  <script src="${asset('graphql-ws.min.js')}"></script>
   <script>
-    const fetcher = GraphiQL.createFetcher({ url: new URL(${endpointLiteral}, window.location.href).href });
+    const url = new URL(${endpointLiteral}, window.location.href);
+    const wsUrl = url.href.replace(/^http/, 'ws');
+    // Queries and mutations over HTTP; subscriptions over WebSocket on the same path.
+    const fetcher = GraphiQL.createFetcher({ url: url.href, wsClient: graphqlWs.createClient({ url: wsUrl, lazy: true }) });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${exampleLiteral}, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultEditorToolsVisibility: true,
+        defaultTabs: ${tabsLiteral},${audience === 'partner' ? `\n        defaultHeaders: '{\\n  "x-api-key": ""\\n}',` : ''}
+      }),
     );
   </script>
 </body>

@@ -4,7 +4,7 @@
  * this adapter negotiates the media type, prepares operations with a cache, runs them through the
  * federation executor and keeps every error coded and free of internals.
  */
-import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createHandler, type Response as HandlerResponse } from 'graphql-http';
 import { abortOnClientGone } from './client-abort.js';
@@ -15,7 +15,9 @@ import { sendErrors } from './http-errors.js';
 import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 import { negotiateMediaType } from './negotiate-media-type.js';
 import { resolvePersistedQueryRequest, type PersistedQueryStore } from './persisted-queries.js';
-import { checkVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
+import type { OperationLimits } from './limits/operation-limits.js';
+import { checkOperationCost, checkVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
+import type { Safelist } from './safelist.js';
 
 export interface GraphQLOverHttpOptions {
   /** @default '/graphql' */
@@ -33,6 +35,19 @@ export interface GraphQLOverHttpOptions {
   metrics?: GatewayMetrics;
   /** false refuses `__schema` and `__type` (a validation error); `__typename` stays. @default true */
   introspection?: boolean;
+  /** Depth, aliases, root fields, tokens, size and cost each operation must stay within; absent, none. */
+  limits?: OperationLimits;
+  /** The cost budget of the caller (a partner's plan), when it has one: the lower of it and `limits.maxCost` applies. */
+  costBudget?: (request: FastifyRequest) => number | undefined;
+  /**
+   * Serves a request that accepts `text/event-stream` (GraphQL over SSE on the GraphQL path, as
+   * GraphQL Yoga and Hive Gateway do); absent, such requests are negotiated as any other.
+   */
+  eventStream?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  /** Only the operations of this list run (persisted operations); its APQ store replaces `persistedQueries`. */
+  safelist?: Safelist;
+  /** What a client may see of an error. @default toClientError */
+  formatError?: (error: Readonly<GraphQLError | Error>) => GraphQLError;
 }
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -60,7 +75,8 @@ type OperationState = {
 };
 
 export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
-  const { path = '/graphql', currentSchema, execute, graphiqlPage, persistedQueries, metrics } = options;
+  const { path = '/graphql', currentSchema, execute, graphiqlPage, metrics, safelist } = options;
+  const persistedQueries = safelist?.persistedQueries ?? options.persistedQueries;
   const documentCache = createDocumentCache(options.documentCacheSize);
   const extraRules = options.introspection === false ? [NoSchemaIntrospectionCustomRule] : [];
 
@@ -68,7 +84,10 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
     onSubscribe(request, params) {
       const snapshot = currentSchema();
       if (!snapshot) return plainResponse(503, 'Service Unavailable', ErrorCode.ServiceUnavailable, 'No supergraph is loaded yet');
-      const parsed = parseAndValidate(snapshot.schema, params.query, documentCache, extraRules);
+      if (safelist && !safelist.allows(params.query)) {
+        return [codedError('This operation is not in the list of registered operations.', ErrorCode.PersistedQueryNotInList)];
+      }
+      const parsed = parseAndValidate(snapshot.schema, params.query, documentCache, extraRules, options.limits);
       if (!parsed.ok) return parsed.errors;
       const { document, queryHash } = parsed.value;
       const operationName = params.operationName ?? undefined;
@@ -90,6 +109,10 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       const variables = params.variables ?? undefined;
       const variableErrors = checkVariables(snapshot.schema, operation, variables);
       if (variableErrors.length > 0) return variableErrors;
+      const budget = options.costBudget?.(request.raw);
+      const limits = options.limits && budget !== undefined ? { ...options.limits, maxCost: Math.min(options.limits.maxCost, budget) } : options.limits;
+      const costErrors = checkOperationCost(snapshot.schema, document, operation, variables, limits);
+      if (costErrors.length > 0) return costErrors;
       const prepared: PreparedOperation = {
         query: params.query,
         queryHash,
@@ -121,7 +144,7 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       if (!result.errors) return result;
       return { ...result, errors: result.errors.map((error) => keepInternalErrorsInTheLog(error, log)) };
     },
-    formatError: toClientError,
+    formatError: options.formatError ?? toClientError,
   });
 
   // The body stays a string: graphql-http parses it and answers bad JSON (400) and other media
@@ -133,6 +156,7 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
     method: ROUTE_METHODS,
     url: path,
     async handler(request, reply) {
+      if (options.eventStream && acceptsEventStream(request.headers.accept)) return options.eventStream(request, reply);
       const offered = request.method === 'GET' && graphiqlPage !== undefined ? BROWSER_MEDIA_TYPES : GRAPHQL_MEDIA_TYPES;
       const mediaType = negotiateMediaType(request.headers.accept, offered);
       if (mediaType === undefined) {
@@ -195,4 +219,9 @@ function codeOfBodylessStatus(status: number): ErrorCode {
   if (status === 405) return ErrorCode.MethodNotAllowed;
   if (status === 415) return ErrorCode.UnsupportedMediaType;
   return ErrorCode.BadRequest;
+}
+
+/** A client that lists text/event-stream (e.g. graphql-sse's) wants the streaming answer. */
+function acceptsEventStream(accept: string | undefined): boolean {
+  return accept !== undefined && /(^|,)\s*text\/event-stream\s*(;|,|$)/i.test(accept);
 }

@@ -2,7 +2,7 @@
  * Prometheus metrics of the gateway: operations (by type, name and outcome), subgraph fetches (by
  * subgraph and outcome) and the Node process. Served at GET /metrics in the text format.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type OperationOutcome = 'ok' | 'partial' | 'refused' | 'failed';
 export type SubgraphOutcome = 'ok' | 'errors' | 'unavailable';
@@ -19,6 +19,8 @@ export interface GatewayMetrics {
   registry: Registry;
   observeOperation(labels: OperationLabels, seconds: number): void;
   observeSubgraphFetch(subgraph: string, outcome: SubgraphOutcome, seconds: number): void;
+  /** Reads the live subscription counts at each scrape. */
+  watchSubscriptions(read: () => { streams: number; subscribers: number }): void;
   /** A label-safe operation name: clients choose names, so their number is bounded. */
   operationNameLabel(name: string | undefined): string;
 }
@@ -51,8 +53,28 @@ export function createGatewayMetrics(): GatewayMetrics {
     help: `Operations counted under name="other" because ${MAX_OPERATION_NAMES} names were already in use.`,
     registers: [registry],
   });
+  let readSubscriptions: (() => { streams: number; subscribers: number }) | undefined;
+  new Gauge({
+    name: 'gateway_subscriptions_active',
+    help: 'Client subscriptions open now (WebSocket and SSE).',
+    registers: [registry],
+    collect() {
+      this.set(readSubscriptions?.().subscribers ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'gateway_subscription_upstreams_active',
+    help: 'Upstream subscriptions to subgraphs open now; identical client subscriptions share one.',
+    registers: [registry],
+    collect() {
+      this.set(readSubscriptions?.().streams ?? 0);
+    },
+  });
   const knownNames = new Set<string>();
   return {
+    watchSubscriptions(read) {
+      readSubscriptions = read;
+    },
     registry,
     observeOperation: (labels, seconds) => operations.observe({ ...labels }, seconds),
     observeSubgraphFetch: (subgraph, outcome, seconds) => fetches.observe({ subgraph, outcome }, seconds),

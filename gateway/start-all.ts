@@ -27,7 +27,10 @@ const graph = await Promise.resolve()
 for (const name of SUBGRAPH_NAMES) {
   console.log(`  ${name.padEnd(10)} ${graph.subgraphs[name].url} (${graph.subgraphs[name].engine})`);
 }
-console.log(`  gateway    ${graph.gatewayUrl}  (GraphiQL: open it in a browser)`);
+console.log(`  gateway    ${graph.gatewayUrl}  (GraphiQL: open it in a browser; WebSocket and SSE subscriptions on the same path)`);
+if (graph.gateway.partners) {
+  console.log(`  partners   ${new URL('/public/graphql', graph.gatewayUrl).href}  (needs x-api-key: npm run partner:add -- NAME)`);
+}
 console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -29,17 +29,25 @@ export interface SubgraphDataSources {
   buildService(definition: ServiceEndpointDefinition): GraphQLDataSource;
   /** The subgraphs the gateway sends requests to, with the URL it uses. */
   endpoints(): SubgraphEndpoint[];
+  /** The data sources built so far, by subgraph name (what a query plan's fetches go through). */
+  serviceMap(): Record<string, GraphQLDataSource>;
 }
 
 export function createSubgraphDataSources({ urls, pools, timeoutMs, logger, metrics }: SubgraphDataSourcesOptions): SubgraphDataSources {
   const endpoints = new Map<string, string>();
+  const sources = new Map<string, GraphQLDataSource>();
   return {
     buildService({ name, url: supergraphUrl }) {
       const url = isSubgraphName(name) ? urls[name] : supergraphUrl;
       if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph and none is configured`);
       endpoints.set(name, url);
       const source = new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs, logger });
-      return metrics ? withFetchMetrics(name, source, metrics) : source;
+      const built = metrics ? withFetchMetrics(name, source, metrics) : source;
+      sources.set(name, built);
+      return built;
+    },
+    serviceMap() {
+      return Object.fromEntries(sources);
     },
     endpoints() {
       return [...endpoints].map(([name, url]) => ({ name, url }));

@@ -3,6 +3,7 @@ import { createCustomerContext, type CustomerContext } from './context.js';
 import { customerMigrations } from './migrations.js';
 import { customerResolverMap } from './resolvers.js';
 import { isCustomerStoreEmpty, seedCustomers } from './seed.js';
+import { startStoreSales } from './store-sales.js';
 import type { CustomerDatabase } from './tables.js';
 
 /** Customers, their orders from every channel, wishlists, support tickets and consents. */
@@ -13,4 +14,6 @@ export const customerSubgraph: SubgraphDefinition<CustomerDatabase, CustomerCont
   seed: seedCustomers,
   createContext: createCustomerContext,
   resolvers: customerResolverMap,
+  // Sales that name a customer join the customer's order history (EVENTS.md).
+  start: startStoreSales,
 };

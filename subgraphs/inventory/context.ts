@@ -1,9 +1,12 @@
 import type DataLoader from 'dataloader';
 import { allByKey, oneByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
-import type { LocationModel, ReservationModel, StockLevelModel, StockSummaryModel } from './models.js';
+import type { LocationModel, ReservationModel, StockChangeModel, StockLevelModel, StockSummaryModel } from './models.js';
 import { findAllLocations, findReservationsByIds, findStockLevelsBySkus, findStockSummariesBySkus } from './repository.js';
 import type { InventoryDatabase } from './tables.js';
+import type { SubgraphServices } from '../shared/subgraph-server.js';
+import { streamStockChanges, type StockStreamOptions } from './stock-stream.js';
+import type { LedgerServices } from './ledger-writer.js';
 
 /** The locations of one request: loaded whole on first use (one statement), then looked up in memory. */
 export interface LocationDirectory {
@@ -18,6 +21,10 @@ export interface InventoryContext {
   /** Available units of a sku per location kind (one small statement for all the skus of a tick). */
   stockSummaryBySku: DataLoader<string, StockSummaryModel[]>;
   reservationById: DataLoader<string, ReservationModel | null>;
+  /** Where stock-moving transactions run and announce their commits (the mutations' side). */
+  ledger: LedgerServices;
+  /** The live stock stream of one subscription (replay, then live). */
+  streamStockChanges(options: StockStreamOptions): AsyncIterableIterator<StockChangeModel>;
 }
 
 function createLocationDirectory(db: Kysely<InventoryDatabase>): LocationDirectory {
@@ -30,8 +37,10 @@ function createLocationDirectory(db: Kysely<InventoryDatabase>): LocationDirecto
   };
 }
 
-export function createInventoryContext(db: Kysely<InventoryDatabase>): InventoryContext {
+export function createInventoryContext(db: Kysely<InventoryDatabase>, services: SubgraphServices): InventoryContext {
   return {
+    ledger: { db, services },
+    streamStockChanges: (options) => streamStockChanges(db, services.events, options),
     locations: createLocationDirectory(db),
     stockBySku: allByKey((skus) => findStockLevelsBySkus(db, skus), (level) => level.sku),
     stockSummaryBySku: allByKey((skus) => findStockSummariesBySkus(db, skus), (summary) => summary.sku),

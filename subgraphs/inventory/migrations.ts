@@ -1,9 +1,9 @@
-import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
+import { isPostgres } from '../shared/database.js';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 // Migrations see an untyped database: the tables they create are what tables.ts describes.
 type AnyDatabase = Kysely<any>;
 
-const isPostgres = (db: AnyDatabase) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 // DDL takes no bound parameters, so the checks are written with literals.
 const sqlIn = (column: string, values: readonly string[]) =>
@@ -107,6 +107,25 @@ export const inventoryMigrations: Record<string, Migration> = {
       for (const table of ['reservations', 'stock_movements', 'stock_levels', 'locations']) {
         await db.schema.dropTable(table).ifExists().execute();
       }
+    },
+  },
+
+  // The outcome of each idempotent stock mutation under its key (idempotency.ts describes the table).
+  '0002_idempotency_keys': {
+    async up(db: AnyDatabase) {
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('operation', 'text', (c) =>
+          c.notNull().check(sqlIn('operation', ['reserveForPickup', 'recordSale', 'adjustStock'])),
+        )
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: AnyDatabase) {
+      await db.schema.dropTable('idempotency_keys').ifExists().execute();
     },
   },
 };

@@ -58,3 +58,16 @@ export interface ProductModel {
   id: string;
   variants?: VariantModel[] | null;
 }
+
+/** A committed ledger row with the level's values after it (the StockChange type). */
+export interface StockChangeModel {
+  sequence: number;
+  version: number;
+  sku: string;
+  locationId: string;
+  delta: number;
+  reason: import('./stock-ledger.js').StockChangeReason;
+  onHand: number;
+  reserved: number;
+  at: string;
+}

@@ -1,7 +1,13 @@
 /** Data access of the inventory: every load by key is one batched statement. */
 import { sql, type Kysely } from 'kysely';
-import type { LocationModel, ReservationModel, StockLevelModel, StockSummaryModel } from './models.js';
-import type { InventoryDatabase, LocationsTable } from './tables.js';
+import type {
+  LocationModel,
+  ReservationModel,
+  StockChangeModel,
+  StockLevelModel,
+  StockSummaryModel,
+} from './models.js';
+import type { InventoryDatabase, LocationsTable, ReservationsTable } from './tables.js';
 
 type Db = Kysely<InventoryDatabase>;
 
@@ -73,7 +79,11 @@ export async function findStockSummariesBySkus(db: Db, skus: readonly string[]):
 export async function findReservationsByIds(db: Db, ids: readonly string[]): Promise<ReservationModel[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('reservations').selectAll().where('id', 'in', ids).execute();
-  return rows.map((row) => ({
+  return rows.map(toReservationModel);
+}
+
+export function toReservationModel(row: ReservationsTable): ReservationModel {
+  return {
     id: row.id,
     sku: row.sku,
     locationId: row.location_id,
@@ -82,7 +92,28 @@ export async function findReservationsByIds(db: Db, ids: readonly string[]): Pro
     status: row.status,
     expiresAt: row.expires_at,
     createdAt: row.created_at,
-  }));
+  };
+}
+
+export async function findReservationById(db: Db, id: string): Promise<ReservationModel | null> {
+  return (await findReservationsByIds(db, [id]))[0] ?? null;
+}
+
+export async function findLocationById(db: Db, id: string): Promise<LocationModel | null> {
+  const row = await db.selectFrom('locations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toLocation(row) : null;
+}
+
+/** Which of these skus have a stock level at the location. */
+export async function findStockedSkus(db: Db, locationId: string, skus: readonly string[]): Promise<Set<string>> {
+  if (skus.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('stock_levels')
+    .select('sku')
+    .where('location_id', '=', locationId)
+    .where('sku', 'in', skus)
+    .execute();
+  return new Set(rows.map((row) => row.sku));
 }
 
 /** True until the seed has written the locations (the seed writes everything in one transaction). */

@@ -12,6 +12,9 @@ import { requireGeoPoint, requireIntInRange, requireNumberInRange } from './argu
 import type { InventoryContext } from './context.js';
 import type { Resolvers } from './generated/resolvers.js';
 import type { LocationModel } from './models.js';
+import { inventoryMutationResolvers } from './mutation-resolvers.js';
+import { stockChangeResolvers } from './stock-change-resolvers.js';
+import { stockSubscriptionResolvers } from './subscription-resolvers.js';
 
 /** Every stock row points at a known location (foreign key); a miss is a fault, not bad input. */
 async function requireLocation(context: InventoryContext, id: string): Promise<LocationModel> {
@@ -32,6 +35,12 @@ export const inventoryResolvers: Resolvers = {
     },
     reservation: (_root, { id }, context) => context.reservationById.load(id),
   },
+
+  Mutation: inventoryMutationResolvers,
+
+  Subscription: stockSubscriptionResolvers,
+
+  StockChange: stockChangeResolvers,
 
   Location: {
     __resolveReference: (reference, context) => context.locations.byId(reference.id),

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -62,6 +62,11 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }), log });
   return { db, engine: 'sqlite', counter, close: () => db.destroy() };
+}
+
+/** True when `db` (or a transaction of it) runs on PostgreSQL, where some SQL differs. */
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** Case-insensitive "contains" that behaves the same on both engines. */

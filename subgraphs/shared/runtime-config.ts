@@ -15,6 +15,14 @@ const schema = z.object({
   SEED_SCALE: z.coerce.number().positive().max(10).default(1),
   /** Interface the subgraphs listen on. Default 127.0.0.1. */
   SUBGRAPH_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Redis connection string: stock events and sales are shared across processes through it. Unset = in-process. */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of the Redis channels and keys, so several graphs can share one Redis. Default `omnichannel:`. */
+  EVENT_CHANNEL_PREFIX: z.string().min(1).default('omnichannel:'),
+  /** How long a click & collect reservation holds its units, in seconds. Default 1800 (30 min). */
+  RESERVATION_HOLD_SECONDS: z.coerce.number().int().positive().default(1800),
+  /** How often the inventory looks for expired reservations, in seconds. Default 30. */
+  RESERVATION_SWEEP_SECONDS: z.coerce.number().positive().default(30),
 });
 
 /** Reads the subgraph options from the environment; throws naming the bad option. */
@@ -33,5 +41,11 @@ export function loadSubgraphRuntimeConfig(env: NodeJS.ProcessEnv = process.env):
     dataDir: c.DATA_DIR,
     pgSchemaPrefix: c.PG_SCHEMA_PREFIX,
     seedScale: c.SEED_SCALE,
+    redisUrl: c.REDIS_URL,
+    eventChannelPrefix: c.EVENT_CHANNEL_PREFIX,
+    settings: {
+      reservationHoldSeconds: c.RESERVATION_HOLD_SECONDS,
+      reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,
+    },
   };
 }

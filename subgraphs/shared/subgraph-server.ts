@@ -6,6 +6,8 @@ import type { Kysely, Migration } from 'kysely';
 import mercurius from 'mercurius';
 import { readSubgraphDocument, type SubgraphName } from '../../schema/subgraphs.js';
 import { openDatabase, type Engine, type StatementCounter } from './database.js';
+import type { EventBus } from './events/event-bus.js';
+import { createEventBus } from './events/create-event-bus.js';
 import { maskInternalErrors } from './mask-internal-errors.js';
 import { migrateToLatest } from './migrate.js';
 import { seedSize, type SeedSize } from './universe.js';
@@ -18,10 +20,32 @@ export interface SubgraphDefinition<DB, Context> {
   isEmpty(db: Kysely<DB>): Promise<boolean>;
   /** Writes the demo data (called inside one transaction). */
   seed(db: Kysely<DB>, size: SeedSize): Promise<void>;
-  /** A fresh context per request: DataLoaders must never outlive one request. */
-  createContext(db: Kysely<DB>): Context;
+  /**
+   * A fresh context per request: DataLoaders must never outlive one request. Subscriptions get one
+   * per connection; resolvers of subscription events must not rely on its caches.
+   */
+  createContext(db: Kysely<DB>, services: SubgraphServices): Context;
   resolvers: GraphQLResolverMap<Context>;
+  /** Background work (expiry sweeps, event consumers), started after the server listens. Resolves to its stop function. */
+  start?(db: Kysely<DB>, services: SubgraphServices): Promise<() => Promise<void>>;
 }
+
+/** What a subgraph's domain code may use besides its database. */
+export interface SubgraphServices {
+  events: EventBus;
+  now: () => Date;
+  settings: SubgraphSettings;
+}
+
+/** Domain settings read from the environment (runtime-config.ts documents each). */
+export interface SubgraphSettings {
+  /** How long a click & collect reservation holds its units. */
+  reservationHoldSeconds: number;
+  /** How often expired reservations are looked for. */
+  reservationSweepSeconds: number;
+}
+
+export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { reservationHoldSeconds: 1800, reservationSweepSeconds: 30 };
 
 export interface SubgraphRuntimeOptions {
   host: string;
@@ -36,6 +60,15 @@ export interface SubgraphRuntimeOptions {
   /** Size of the demo data, 1 = the default mid-size retailer. */
   seedScale: number;
   logger?: boolean;
+  /** Redis connection string for events, when `events` is not given. */
+  redisUrl?: string | undefined;
+  /** Prefix of the Redis channels and keys. */
+  eventChannelPrefix?: string | undefined;
+  /** Shared with the other subgraphs of the process (and, through Redis, of other processes). Default: a bus of its own. */
+  events?: EventBus | undefined;
+  settings?: SubgraphSettings | undefined;
+  /** The clock of the domain rules; tests move it. */
+  now?: (() => Date) | undefined;
 }
 
 export interface SubgraphStats {
@@ -43,6 +76,8 @@ export interface SubgraphStats {
   requests: number;
   /** SQL statements run. */
   database: StatementCounter;
+  /** Subscriptions started over WebSocket (how tests see that gateways share upstream streams). */
+  subscriptions: number;
 }
 
 export interface RunningSubgraph {
@@ -76,12 +111,20 @@ export async function startSubgraph<DB, Context>(
     throw error;
   }
 
+  const ownsEvents = options.events === undefined;
+  const services: SubgraphServices = {
+    events:
+      options.events ??
+      (await createEventBus({ redisUrl: options.redisUrl, channelPrefix: options.eventChannelPrefix ?? 'omnichannel:' })),
+    now: options.now ?? (() => new Date()),
+    settings: options.settings ?? DEFAULT_SUBGRAPH_SETTINGS,
+  };
   const schema = buildSubgraphSchema({
     typeDefs: readSubgraphDocument(name),
     // buildSubgraphSchema types resolvers with an unknown context; mercurius hands them ours.
     resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
   });
-  const stats: SubgraphStats = { requests: 0, database: database.counter };
+  const stats: SubgraphStats = { requests: 0, database: database.counter, subscriptions: 0 };
   // The gateway sends its request id along: the subgraph's log lines carry the same one.
   const app = Fastify({ logger: options.logger ?? false, requestIdHeader: 'x-request-id' });
   app.get('/health', async () => ({ status: 'ok', subgraph: name }));
@@ -93,9 +136,23 @@ export async function startSubgraph<DB, Context>(
     path: '/graphql',
     graphiql: false,
     errorFormatter: maskInternalErrors,
-    context: () => definition.createContext(database.db) as Record<string, unknown>,
+    context: () => definition.createContext(database.db, services) as Record<string, unknown>,
+    subscription: {
+      context: () => definition.createContext(database.db, services) as Record<string, unknown>,
+    },
   });
-  await app.listen({ host: options.host, port: options.port });
+  app.graphql.addHook('preSubscriptionExecution', async () => {
+    stats.subscriptions += 1;
+  });
+  let stopBackground: (() => Promise<void>) | undefined;
+  try {
+    await app.listen({ host: options.host, port: options.port });
+    stopBackground = await definition.start?.(database.db, services);
+  } catch (error) {
+    await app.close();
+    await database.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
@@ -105,7 +162,9 @@ export async function startSubgraph<DB, Context>(
     stats,
     app,
     async close() {
+      await stopBackground?.();
       await app.close();
+      if (ownsEvents) await services.events.close();
       await database.close();
     },
   };

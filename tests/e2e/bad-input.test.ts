@@ -49,7 +49,10 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   it('a mutation over GET is refused with 405 and is not executed', async () => {
     const query = 'mutation { submitReview(input: { productId: "prod-00002", customerId: "cust-00398", rating: 5, title: "t", body: "b" }) { review { id } } }';
-    const response = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent(query)}`, { headers: { accept: GRAPHQL_RESPONSE } });
+    // The preflight header gets it past CSRF prevention (gateway/csrf.ts), to the method check.
+    const response = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent(query)}`, {
+      headers: { accept: GRAPHQL_RESPONSE, 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toMatch(/POST/);
     const again = await postGraphQL<SubmitReviewMutation>(graph.gatewayUrl, query.replace('{ review { id } }', '{ review { id } userErrors { code } }'));

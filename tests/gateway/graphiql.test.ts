@@ -34,7 +34,7 @@ describe('GraphiQL', () => {
   it('serves each asset the page links with 200 and the right content type', async () => {
     const urls = linkedUrls((await openInBrowser()).text);
     const scripts = urls.filter((url) => url.endsWith('.js'));
-    expect(scripts.map((url) => url.split('/').pop())).toEqual(['react.production.min.js', 'react-dom.production.min.js', 'graphiql.min.js']);
+    expect(scripts.map((url) => url.split('/').pop())).toEqual(['react.production.min.js', 'react-dom.production.min.js', 'graphiql.min.js', 'graphql-ws.min.js']);
     for (const url of urls) {
       const asset = await send(gatewayPath(graph.gatewayUrl, url));
       expect(asset.status, url).toBe(200);
@@ -52,7 +52,9 @@ describe('GraphiQL', () => {
   });
 
   it('is not served to a client asking for GraphQL responses: it gets JSON', async () => {
-    const answer = await send(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: GRAPHQL_RESPONSE } });
+    const answer = await send(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: GRAPHQL_RESPONSE, 'apollo-require-preflight': 'true' },
+    });
     expect(answer.status).toBe(200);
     expect(answer.json?.data).toEqual({ __typename: 'Query' });
   });

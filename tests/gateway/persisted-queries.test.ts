@@ -26,7 +26,8 @@ const post = (url: string, body: Record<string, unknown>) =>
   });
 const getWith = (url: string, params: Record<string, unknown>) => {
   const search = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-  return send(`${url}?${search}`, { headers: { accept: GRAPHQL_RESPONSE } });
+  // Apollo Client sends a JSON content type on GET too, which is what lets CSRF prevention (gateway/csrf.ts) pass it.
+  return send(`${url}?${search}`, { headers: { accept: GRAPHQL_RESPONSE, 'content-type': 'application/json' } });
 };
 
 describe('automatic persisted queries (Apollo Client persisted-query link)', () => {

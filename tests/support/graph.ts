@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAllInOne, type RunningGraph } from '../../gateway/all-in-one.js';
+import type { SubgraphRuntimeOptions } from '../../subgraphs/shared/subgraph-server.js';
 import { databaseUrl, uniquePrefix } from './database.js';
 
 export interface GraphOptions {
@@ -13,6 +14,8 @@ export interface GraphOptions {
   seedScale?: number;
   /** Extra gateway environment (e.g. SUPERGRAPH_PATH). */
   gatewayEnv?: NodeJS.ProcessEnv;
+  /** Subgraph options over the test defaults (settings, clock, redisUrl, a shared pgSchemaPrefix/dataDir...). */
+  subgraph?: Partial<Omit<SubgraphRuntimeOptions, 'port'>>;
 }
 
 export interface TestGraph extends RunningGraph {
@@ -27,7 +30,14 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   let graph: RunningGraph;
   try {
     graph = await startAllInOne({
-      subgraph: { host: '127.0.0.1', databaseUrl, dataDir, pgSchemaPrefix, seedScale: options.seedScale ?? 0.02 },
+      subgraph: {
+        host: '127.0.0.1',
+        databaseUrl,
+        dataDir,
+        pgSchemaPrefix,
+        seedScale: options.seedScale ?? 0.02,
+        ...options.subgraph,
+      },
       gatewayEnv: { LOG_LEVEL: 'silent', ...options.gatewayEnv },
       ephemeralPorts: true,
     });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../subgraphs/shared/database.js';
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../../subgraphs/shared/subgraph-server.js';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphRuntimeOptions } from '../../subgraphs/shared/subgraph-server.js';
 import { databaseUrl, uniquePrefix } from './database.js';
 
 export interface GraphQLBody<TData> {
@@ -29,6 +29,8 @@ export interface TestSubgraph {
 export async function startTestSubgraph<DB, Context>(
   definition: SubgraphDefinition<DB, Context>,
   seedScale: number,
+  /** Options over the test defaults (settings, clock, events...). */
+  overrides: Partial<Omit<SubgraphRuntimeOptions, 'port'>> & { port?: number } = {},
 ): Promise<TestSubgraph> {
   const dataDir = mkdtempSync(join(tmpdir(), `${definition.name}-test-`));
   const pgSchemaPrefix = uniquePrefix();
@@ -36,7 +38,15 @@ export async function startTestSubgraph<DB, Context>(
   const cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   let subgraph: RunningSubgraph;
   try {
-    subgraph = await startSubgraph(definition, { host: '127.0.0.1', port: 0, databaseUrl, dataDir, pgSchemaPrefix, seedScale });
+    subgraph = await startSubgraph(definition, {
+      host: '127.0.0.1',
+      port: 0,
+      databaseUrl,
+      dataDir,
+      pgSchemaPrefix,
+      seedScale,
+      ...overrides,
+    });
   } catch (error) {
     await cleanup();
     throw error;

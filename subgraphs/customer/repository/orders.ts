@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ChannelName } from '../../shared/universe.js';
 import type { OrderPosition } from '../domain/pagination.js';
 import type { FulfillmentName, OrderLineModel, OrderModel, OrderStatusName } from '../models.js';
-import type { CustomerDatabase, OrderLineRow, OrderRow } from '../tables.js';
+import type { CustomerDatabase, NewOrder, NewOrderLine, OrderLineRow, OrderRow } from '../tables.js';
 import { groupBy } from '../../shared/group-by.js';
 
 export function toOrder(row: OrderRow): OrderModel {
@@ -120,3 +120,47 @@ export async function findPurchases(db: Kysely<CustomerDatabase>, pairs: readonl
 }
 
 export const purchaseKey = (purchase: Purchase) => JSON.stringify([purchase.customerId, purchase.productId]);
+
+function toOrderRow(order: OrderModel): NewOrder {
+  return {
+    id: order.id,
+    number: order.number,
+    customer_id: order.customerId,
+    channel: order.channel,
+    store_id: order.storeId,
+    placed_at: order.placedAt,
+    status: order.status,
+    fulfillment: order.fulfillment,
+    total_amount: order.total.amount,
+    currency: order.total.currency,
+  };
+}
+
+function toOrderLineRow(orderId: string, line: OrderLineModel, position: number): NewOrderLine {
+  return {
+    order_id: orderId,
+    position,
+    sku: line.sku,
+    product_id: line.productId,
+    quantity: line.quantity,
+    unit_price_amount: line.unitPrice.amount,
+    currency: line.unitPrice.currency,
+  };
+}
+
+/**
+ * Writes an order and its lines, unless an order with its id is already there (ON CONFLICT (id) DO
+ * NOTHING: concurrent or repeated writes of one order leave exactly one). Run it in a transaction,
+ * so that an order never exists without its lines. Resolves to false when the order was there.
+ */
+export async function insertOrderOnce(db: Kysely<CustomerDatabase>, order: OrderModel, lines: readonly OrderLineModel[]): Promise<boolean> {
+  const inserted = await db
+    .insertInto('orders')
+    .values(toOrderRow(order))
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  if (lines.length > 0) await db.insertInto('order_lines').values(lines.map((line, i) => toOrderLineRow(order.id, line, i))).execute();
+  return true;
+}

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ProductModel, VariantModel, LocationModel, StockLevelModel, StoreAvailabilityModel, ReservationModel } from '../models.js';
+import type { ProductModel, VariantModel, LocationModel, StockLevelModel, StoreAvailabilityModel, ReservationModel, StockChangeModel } from '../models.js';
 import type { InventoryContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -27,6 +28,18 @@ export type Address = {
   line2?: Maybe<Scalars['String']['output']>;
   /** Postal code. */
   postalCode: Scalars['String']['output'];
+};
+
+/** A delivery or a count at one location. */
+export type AdjustStockInput = {
+  /** Change of onHand: positive for RESTOCK, either sign for CORRECTION; never 0. */
+  delta: Scalars['Int']['input'];
+  /** Where. */
+  locationId: Scalars['ID']['input'];
+  /** RESTOCK or CORRECTION; other reasons have their own mutations. */
+  reason: StockChangeReason;
+  /** Which variant. */
+  sku: Scalars['ID']['input'];
 };
 
 /** How much of a variant can be sold. */
@@ -93,6 +106,56 @@ export type LocationKind =
   | 'STORE'
   /** A warehouse; its stock is what the web and app sell. */
   | 'WAREHOUSE';
+
+/** An amount of money. */
+export type MoneyInput = {
+  /** Amount in minor units of the currency (e.g. 1999 = 19.99 EUR); 0 or more. */
+  amount: Scalars['Int']['input'];
+  /** ISO 4217 currency code, e.g. EUR. */
+  currency: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Records a delivery (RESTOCK) or a count (CORRECTION). A retry with the same `idempotencyKey` and input returns the original result and moves nothing. */
+  adjustStock: StockPayload;
+  /** Releases an ACTIVE reservation's units. Cancelling a cancelled reservation changes nothing. */
+  cancelReservation: ReservePayload;
+  /** The customer takes the held units: onHand and reserved go down. Collecting a collected reservation changes nothing. */
+  collectReservation: ReservePayload;
+  /** Records a sale; never refused for stock (onHand may go negative, which flags a count). A retry with the same `idempotencyKey` and input returns the original result and moves nothing. */
+  recordSale: StockPayload;
+  /** Holds units in a store for a customer until the hold time ends. Refused with INSUFFICIENT_STOCK when fewer are available. A retry with the same `idempotencyKey` and input returns the original result and moves nothing. */
+  reserveForPickup: ReservePayload;
+};
+
+
+export type MutationAdjustStockArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: AdjustStockInput;
+};
+
+
+export type MutationCancelReservationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCollectReservationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordSaleArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: SaleInput;
+};
+
+
+export type MutationReserveForPickupArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: ReserveInput;
+};
 
 export type Product = {
   __typename?: 'Product';
@@ -167,6 +230,89 @@ export type ReservationStatus =
   /** The hold time ran out; its units were released. */
   | 'EXPIRED';
 
+/** Hold units of a variant in a store for a customer. */
+export type ReserveInput = {
+  /** Who collects it. */
+  customerId: Scalars['ID']['input'];
+  /** The store that holds it; must offer pickup. */
+  locationId: Scalars['ID']['input'];
+  /** Units to hold, 1 to 100; never more than are available. */
+  quantity: Scalars['Int']['input'];
+  /** What to hold. */
+  sku: Scalars['ID']['input'];
+};
+
+/** The outcome of a reservation mutation. */
+export type ReservePayload = {
+  __typename?: 'ReservePayload';
+  /** The reservation as it stands after the mutation; null when refused. */
+  reservation?: Maybe<Reservation>;
+  /** Why it was refused, if it was (e.g. INSUFFICIENT_STOCK, IDEMPOTENCY_KEY_REUSED). */
+  userErrors: Array<UserError>;
+};
+
+/** A basket paid at a till (or shipped): the goods have left the shelf, so a sale is never refused for stock. */
+export type SaleInput = {
+  /** Where the sale was made. */
+  channel: Channel;
+  /** The identified customer, if any: the sale then joins that customer's order history. Every line needs a `unitPrice`. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** What was sold: 1 to 100 lines, one sku at most once. */
+  lines: Array<SaleLineInput>;
+  /** Where the goods left from. */
+  locationId: Scalars['ID']['input'];
+};
+
+/** One sku of a sale. */
+export type SaleLineInput = {
+  /** Units sold, 1 to 10,000. */
+  quantity: Scalars['Int']['input'];
+  /** What was sold. */
+  sku: Scalars['ID']['input'];
+  /** Price paid per unit, in minor units; required when the sale names a customer. */
+  unitPrice?: InputMaybe<MoneyInput>;
+};
+
+/** One committed change of one stock level: a row of the movement ledger, with the level's values after it. */
+export type StockChange = {
+  __typename?: 'StockChange';
+  /** When the change was committed (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Units that can be sold or reserved after the change: max(onHand - reserved, 0). */
+  available: Scalars['Int']['output'];
+  /** Change of onHand in units (0 for RESERVATION and RELEASE, which move `reserved`). */
+  delta: Scalars['Int']['output'];
+  /** Where it changed. */
+  location: Location;
+  /** Units physically present after the change; negative means a count is needed. */
+  onHand: Scalars['Int']['output'];
+  /** Why it changed. */
+  reason: StockChangeReason;
+  /** Units held by active reservations after the change. */
+  reserved: Scalars['Int']['output'];
+  /** Position in the movement ledger, strictly increasing across all stock: the resume cursor of `stockChanged(after:)`. */
+  sequence: Scalars['Int']['output'];
+  /** The variant whose stock changed. */
+  variant: Variant;
+  /** The level's own change counter after this change; gapless per (sku, location), equal to `StockLevel.version`. */
+  version: Scalars['Int']['output'];
+};
+
+/** Why a stock level changed. */
+export type StockChangeReason =
+  /** A count corrected onHand, either way. */
+  | 'CORRECTION'
+  /** A customer collected held units: onHand and reserved both go down. */
+  | 'PICKUP'
+  /** A reservation was cancelled or expired: reserved goes down. */
+  | 'RELEASE'
+  /** Units were held for a click & collect customer: reserved goes up, onHand does not move. */
+  | 'RESERVATION'
+  /** A delivery arrived: onHand goes up. */
+  | 'RESTOCK'
+  /** Units sold at a till or shipped: onHand goes down. */
+  | 'SALE';
+
 /** The stock of one variant at one location. */
 export type StockLevel = {
   __typename?: 'StockLevel';
@@ -184,6 +330,15 @@ export type StockLevel = {
   version: Scalars['Int']['output'];
 };
 
+/** The outcome of a stock mutation. */
+export type StockPayload = {
+  __typename?: 'StockPayload';
+  /** The ledger rows written, in order; empty when refused. */
+  changes: Array<StockChange>;
+  /** Why it was refused, if it was. */
+  userErrors: Array<UserError>;
+};
+
 /** Availability of a variant in a store near a point. */
 export type StoreAvailability = {
   __typename?: 'StoreAvailability';
@@ -195,6 +350,23 @@ export type StoreAvailability = {
   location: Location;
   /** Availability bucket of `available`. */
   status: AvailabilityStatus;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every committed stock change matching the filters, in ledger order. `skus` (at most 100) and
+   * `locationIds` (at most 100) narrow it; omitted means all. With `after`, first replays from the
+   * ledger every matching change whose sequence is greater, then continues live: no gap, no duplicate.
+   */
+  stockChanged: StockChange;
+};
+
+
+export type SubscriptionStockChangedArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  locationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  skus?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** A problem the user can act on, with a stable code. */
@@ -343,22 +515,33 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AdjustStockInput: AdjustStockInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AvailabilityStatus: AvailabilityStatus;
   Channel: Channel;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
   Location: ResolverTypeWrapper<LocationModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LocationKind: LocationKind;
+  MoneyInput: MoneyInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Product: ResolverTypeWrapper<ProductModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Reservation: ResolverTypeWrapper<ReservationModel>;
   ReservationStatus: ReservationStatus;
+  ReserveInput: ReserveInput;
+  ReservePayload: ResolverTypeWrapper<Omit<ReservePayload, 'reservation'> & { reservation?: Maybe<ResolversTypes['Reservation']> }>;
+  SaleInput: SaleInput;
+  SaleLineInput: SaleLineInput;
+  StockChange: ResolverTypeWrapper<StockChangeModel>;
+  StockChangeReason: StockChangeReason;
   StockLevel: ResolverTypeWrapper<StockLevelModel>;
+  StockPayload: ResolverTypeWrapper<Omit<StockPayload, 'changes'> & { changes: Array<ResolversTypes['StockChange']> }>;
   StoreAvailability: ResolverTypeWrapper<StoreAvailabilityModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
   Variant: ResolverTypeWrapper<VariantModel>;
 }>;
@@ -367,18 +550,28 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
   String: Scalars['String']['output'];
+  AdjustStockInput: AdjustStockInput;
+  Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
   GeoPoint: GeoPoint;
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
   Location: LocationModel;
-  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  MoneyInput: MoneyInput;
+  Mutation: Record<PropertyKey, never>;
   Product: ProductModel;
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   Reservation: ReservationModel;
+  ReserveInput: ReserveInput;
+  ReservePayload: Omit<ReservePayload, 'reservation'> & { reservation?: Maybe<ResolversParentTypes['Reservation']> };
+  SaleInput: SaleInput;
+  SaleLineInput: SaleLineInput;
+  StockChange: StockChangeModel;
   StockLevel: StockLevelModel;
+  StockPayload: Omit<StockPayload, 'changes'> & { changes: Array<ResolversParentTypes['StockChange']> };
   StoreAvailability: StoreAvailabilityModel;
+  Subscription: Record<PropertyKey, never>;
   UserError: UserError;
   Variant: VariantModel;
 }>;
@@ -407,6 +600,14 @@ export type LocationResolvers<ContextType = InventoryContext, ParentType extends
   pickupEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  adjustStock?: Resolver<ResolversTypes['StockPayload'], ParentType, ContextType, RequireFields<MutationAdjustStockArgs, 'idempotencyKey' | 'input'>>;
+  cancelReservation?: Resolver<ResolversTypes['ReservePayload'], ParentType, ContextType, RequireFields<MutationCancelReservationArgs, 'id'>>;
+  collectReservation?: Resolver<ResolversTypes['ReservePayload'], ParentType, ContextType, RequireFields<MutationCollectReservationArgs, 'id'>>;
+  recordSale?: Resolver<ResolversTypes['StockPayload'], ParentType, ContextType, RequireFields<MutationRecordSaleArgs, 'idempotencyKey' | 'input'>>;
+  reserveForPickup?: Resolver<ResolversTypes['ReservePayload'], ParentType, ContextType, RequireFields<MutationReserveForPickupArgs, 'idempotencyKey' | 'input'>>;
+}>;
+
 export type ProductResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -431,6 +632,24 @@ export type ReservationResolvers<ContextType = InventoryContext, ParentType exte
   variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
 }>;
 
+export type ReservePayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ReservePayload'] = ResolversParentTypes['ReservePayload']> = ResolversObject<{
+  reservation?: Resolver<Maybe<ResolversTypes['Reservation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type StockChangeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockChange'] = ResolversParentTypes['StockChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['StockChangeReason'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type StockLevelResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockLevel'] = ResolversParentTypes['StockLevel']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
@@ -440,11 +659,20 @@ export type StockLevelResolvers<ContextType = InventoryContext, ParentType exten
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type StockPayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockPayload'] = ResolversParentTypes['StockPayload']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['StockChange']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type StoreAvailabilityResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StoreAvailability'] = ResolversParentTypes['StoreAvailability']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   distanceKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  stockChanged?: SubscriptionResolver<ResolversTypes['StockChange'], "stockChanged", ParentType, ContextType, Partial<SubscriptionStockChangedArgs>>;
 }>;
 
 export type UserErrorResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -465,11 +693,16 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reservation?: ReservationResolvers<ContextType>;
+  ReservePayload?: ReservePayloadResolvers<ContextType>;
+  StockChange?: StockChangeResolvers<ContextType>;
   StockLevel?: StockLevelResolvers<ContextType>;
+  StockPayload?: StockPayloadResolvers<ContextType>;
   StoreAvailability?: StoreAvailabilityResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Variant?: VariantResolvers<ContextType>;
 }>;

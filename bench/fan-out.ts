@@ -1,0 +1,161 @@
+/**
+ * The fan-out figure of `npm run bench`: N WebSocket subscribers on one gateway watch the same
+ * stock level (what store screens and call-center desks do); a stock mutation is sent through the
+ * gateway, and we time from its response to the moment each subscriber has the change.
+ * Reported: p50 / p99 over every delivery and of the last delivery per change, and gateway memory
+ * per subscriber (RSS growth while the subscribers connected, divided by N).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface FanOutOptions {
+  gatewayUrl: string;
+  /** Resident memory of the gateway process now, in bytes. */
+  gatewayRss(): number;
+  subscribers: number;
+  /** Mutations timed. */
+  changes: number;
+  stockWatch: string;
+  sku: string;
+  locationId: string;
+}
+
+export interface FanOutFigures {
+  subscribers: number;
+  connectSeconds: number;
+  deliveryP50: number;
+  deliveryP99: number;
+  lastDeliveryP50: number;
+  lastDeliveryP99: number;
+  rssPerSubscriberKb: number;
+  missed: number;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+export async function measureFanOut(options: FanOutOptions): Promise<FanOutFigures> {
+  const { subscribers: n } = options;
+  // Arrival times per sequence, per subscriber.
+  const arrivals = new Map<number, number[]>();
+  const clients: Client[] = [];
+  const mutate = async (delta: number) => {
+    const response = await fetch(options.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($input: AdjustStockInput!, $key: String!) { adjustStock(input: $input, idempotencyKey: $key) { changes { sequence } userErrors { code } } }',
+        variables: { input: { sku: options.sku, locationId: options.locationId, delta, reason: 'CORRECTION' }, key: randomUUID() },
+      }),
+    });
+    const body = (await response.json()) as { data?: { adjustStock: { changes: { sequence: number }[] } } };
+    const sequence = body.data?.adjustStock.changes[0]?.sequence;
+    if (sequence === undefined) throw new Error(`adjustStock failed: ${JSON.stringify(body)}`);
+    return { sequence, respondedAt: performance.now() };
+  };
+  // A first subscriber, before the measure: the planner, the upstream stream and the enrichment
+  // path are then built, and what follows is the cost of each further subscriber.
+  const probe = createClient({ url: options.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+  await new Promise<void>((resolve, reject) => {
+    const seen = new Set<number>();
+    let expected: number | undefined;
+    probe.subscribe<{ stockChanged: { sequence: number } }>(
+      { query: options.stockWatch, variables: { skus: [options.sku], locationIds: [options.locationId] } },
+      {
+        next(result) {
+          const sequence = result.data?.stockChanged.sequence;
+          if (sequence !== undefined) seen.add(sequence);
+          if (sequence !== undefined && sequence === expected) resolve();
+        },
+        error: reject,
+        complete: () => {},
+      },
+    );
+    // Give the subscription a moment to go live before the change that proves it (which may
+    // arrive before the mutation's own response).
+    setTimeout(
+      () =>
+        void mutate(1).then((m) => {
+          expected = m.sequence;
+          if (seen.has(m.sequence)) resolve();
+        }, reject),
+      500,
+    );
+  });
+  const rssBefore = options.gatewayRss();
+  const connectStart = performance.now();
+  const variables = { skus: [options.sku], locationIds: [options.locationId] };
+  for (let i = 0; i < n; i += 250) {
+    const batch = Array.from({ length: Math.min(250, n - i) }, () => {
+      const client = createClient({ url: options.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+      clients.push(client);
+      return new Promise<void>((resolve) => {
+        const off = client.on('connected', () => {
+          off();
+          resolve();
+        });
+        client.subscribe<{ stockChanged: { sequence: number } }>(
+          { query: options.stockWatch, variables },
+          {
+            next(result) {
+              const sequence = result.data?.stockChanged.sequence;
+              if (sequence === undefined) return;
+              const list = arrivals.get(sequence) ?? [];
+              list.push(performance.now());
+              arrivals.set(sequence, list);
+            },
+            error: () => {},
+            complete: () => {},
+          },
+        );
+      });
+    });
+    await Promise.all(batch);
+  }
+  const connectSeconds = (performance.now() - connectStart) / 1000;
+
+  const allArrived = async (sequence: number, timeoutMs: number) => {
+    const until = performance.now() + timeoutMs;
+    while ((arrivals.get(sequence)?.length ?? 0) < n && performance.now() < until) await new Promise((r) => setTimeout(r, 2));
+  };
+
+  // Warm-up: every subscription is live once every subscriber has this change.
+  const warm = await mutate(1);
+  await allArrived(warm.sequence, 60_000);
+  const rssAfter = options.gatewayRss();
+
+  const deliveries: number[] = [];
+  const lastDeliveries: number[] = [];
+  let missed = 0;
+  for (let i = 0; i < options.changes; i++) {
+    const { sequence, respondedAt } = await mutate(i % 2 === 0 ? -1 : 1);
+    await allArrived(sequence, 30_000);
+    const times = arrivals.get(sequence) ?? [];
+    missed += n - times.length;
+    // A delivery can beat the mutation's own response; it counts as 0 ms, not negative.
+    const latencies = times.map((t) => Math.max(0, t - respondedAt));
+    deliveries.push(...latencies);
+    lastDeliveries.push(Math.max(0, ...latencies));
+  }
+  await Promise.all([...clients, probe].map((client) => client.dispose()));
+  return {
+    subscribers: n,
+    connectSeconds,
+    deliveryP50: percentile(deliveries, 50),
+    deliveryP99: percentile(deliveries, 99),
+    lastDeliveryP50: percentile(lastDeliveries, 50),
+    lastDeliveryP99: percentile(lastDeliveries, 99),
+    rssPerSubscriberKb: (rssAfter - rssBefore) / 1024 / n,
+    missed,
+  };
+}
+
+/** Resident memory of a process in bytes (Linux /proc). */
+export function residentBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) * 1024;
+}

@@ -1,0 +1,73 @@
+/**
+ * The options of `npm run watch:stock`: flags parsed with node:util, validated with zod, documented
+ * in `--help`. A bad flag fails before connecting, naming the flag.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { UsageError } from '../usage-error.js';
+
+export interface WatchOptions {
+  /** The gateway's GraphQL endpoint (http or ws; the WebSocket is on the same path). @default WATCH_STOCK_GATEWAY_URL, else http://127.0.0.1:4000/graphql */
+  gatewayUrl: string;
+  /** Only these skus; empty means every sku. */
+  skus: string[];
+  /** Only these locations; empty means every location. */
+  locationIds: string[];
+  /** Replay the ledger after this sequence first. @default undefined (live only) */
+  after: number | undefined;
+}
+
+export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
+/** The schema's limit on `stockChanged(skus:)` and `stockChanged(locationIds:)`. */
+const MAX_FILTER_IDS = 100;
+
+export const WATCH_HELP = `Usage: npm run watch:stock -- [options]
+
+Prints live stock changes from the gateway (the StockWatch subscription over WebSocket), one
+line per change: sequence, time, reason, delta, available, location, product, store price.
+When the connection drops it reconnects and resumes after the last sequence it printed, so
+no change is missed.
+
+Options:
+  --sku <sku>         only this sku; repeat for more (default: every sku)
+  --location <id>     only this location, e.g. store-01; repeat for more (default: every location)
+  --after <sequence>  first replay every change after this ledger sequence (0 = from the start)
+  --gateway <url>     the gateway's GraphQL endpoint (default: WATCH_STOCK_GATEWAY_URL,
+                      else ${DEFAULT_GATEWAY_URL})
+  --help              this text
+`;
+
+const flags = z.object({
+  gateway: z.string().regex(/^(http|ws)s?:\/\/\S+$/, 'must be an http(s) or ws(s) URL'),
+  sku: z.array(z.string().min(1, 'must not be empty')).max(MAX_FILTER_IDS, `at most ${MAX_FILTER_IDS}`),
+  location: z.array(z.string().min(1, 'must not be empty')).max(MAX_FILTER_IDS, `at most ${MAX_FILTER_IDS}`),
+  after: z.coerce.number().int('must be an integer').min(0, 'must be 0 or more').optional(),
+});
+
+/** Parsed options, or `'help'` when `--help` was asked for. Throws UsageError naming the bad flag. */
+export function parseWatchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): WatchOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        sku: { type: 'string', multiple: true, default: [] },
+        location: { type: 'string', multiple: true, default: [] },
+        after: { type: 'string' },
+        gateway: { type: 'string', default: env.WATCH_STOCK_GATEWAY_URL || DEFAULT_GATEWAY_URL },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return 'help';
+  const parsed = flags.safeParse(values);
+  if (!parsed.success) {
+    throw UsageError.fromZod(parsed.error);
+  }
+  const { gateway, sku, location, after } = parsed.data;
+  return { gatewayUrl: gateway, skus: sku, locationIds: location, after };
+}

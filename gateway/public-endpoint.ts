@@ -1,0 +1,78 @@
+/**
+ * The partners' endpoint: the public contract of the graph (schema/public-supergraph.graphql, the
+ * elements tagged `public`), served by its own federation engine on the same subgraph pools. A
+ * field outside the contract does not exist here, in validation and in introspection alike;
+ * errors are masked harder than on the main endpoint (gateway/public-errors.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { ApolloGateway, GatewayConfig } from '@apollo/gateway';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import { createApolloGateway } from './apollo-gateway.js';
+import { createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
+import { registerGraphiQL } from './graphiql.js';
+import { graphqlOverHttp } from './graphql-over-http.js';
+import type { GatewayMetrics } from './metrics.js';
+import { createPersistedQueryStore } from './persisted-queries.js';
+import { toPublicError } from './public-errors.js';
+import type { Safelist } from './safelist.js';
+import { createSupergraphFileSource } from './supergraph-source.js';
+
+export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
+
+export interface PublicEndpointOptions {
+  supergraphPath: string;
+  watchSupergraph: boolean;
+  buildService: NonNullable<GatewayConfig['buildService']>;
+  documentCacheSize: number;
+  apqCacheBytes: number;
+  introspection: boolean;
+  graphiql: boolean;
+  safelist?: Safelist | undefined;
+  /** Runs before every request of the endpoint (the partner key check). */
+  guard?: onRequestHookHandler | undefined;
+  /** Extra options of the GraphQL-over-HTTP plugin (operation limits...). */
+  httpOptions?: Record<string, unknown>;
+  metrics?: GatewayMetrics | undefined;
+}
+
+export interface PublicEndpoint {
+  gateway: ApolloGateway;
+  isLoaded(): boolean;
+  stop(): Promise<void>;
+}
+
+export async function mountPublicEndpoint(app: FastifyInstance, options: PublicEndpointOptions): Promise<PublicEndpoint> {
+  const gateway = createApolloGateway({
+    supergraph: createSupergraphFileSource({ path: options.supergraphPath, watch: options.watchSupergraph, logger: app.log }),
+    buildService: options.buildService,
+    logger: app.log,
+  });
+  let snapshot: SchemaSnapshot | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    snapshot = { schema: apiSchema, hash: createHash('sha256').update(coreSupergraphSdl).digest('hex') };
+  });
+  const { executor } = await gateway.load();
+  const graphiqlPage = options.graphiql ? registerGraphiQL(app, { endpoint: PUBLIC_GRAPHQL_PATH, audience: 'partner' }) : undefined;
+  await app.register(async (scope) => {
+    if (options.guard) scope.addHook('onRequest', options.guard);
+    await scope.register(graphqlOverHttp, {
+      path: PUBLIC_GRAPHQL_PATH,
+      currentSchema: () => snapshot,
+      execute: createOperationExecutor(executor, app.log),
+      documentCacheSize: options.documentCacheSize,
+      introspection: options.introspection,
+      formatError: toPublicError,
+      costBudget: (request: { partner?: { plan: { costBudget: number } } }) => request.partner?.plan.costBudget,
+      ...(graphiqlPage === undefined ? {} : { graphiqlPage }),
+      ...(options.safelist ? { safelist: options.safelist } : {}),
+      ...(!options.safelist && options.apqCacheBytes > 0 ? { persistedQueries: createPersistedQueryStore(options.apqCacheBytes) } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...options.httpOptions,
+    });
+  });
+  return {
+    gateway,
+    isLoaded: () => snapshot !== undefined,
+    stop: () => gateway.stop(),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Idempotency keys of the stock mutations: a retry with the same key and the same input gets the
+ * original outcome and moves nothing; the same key with anything else is refused.
+ *
+ * Every lookup and record happens inside the mutation's ledger transaction, after the ledger lock,
+ * so two concurrent requests with one key are decided one after the other and only one moves stock.
+ * What is recorded (RULES.md): every outcome decided against the store, refusals included (as
+ * Stripe does); input refused by the checks that need no data is never recorded.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { InventoryDatabase } from './tables.js';
+import { userError, type UserError } from './user-errors.js';
+
+/** One row per key ever used; the table is created by migration 0002. (Type aliases: Kysely's withTables wants index-compatible types.) */
+export type IdempotencyKeysTable = {
+  key: string;
+  /** The mutation the key was first used with. */
+  operation: IdempotentOperation;
+  /** sha256 (hex) of the canonical JSON of that mutation's input. */
+  request_hash: string;
+  /** JSON of what the mutation decided (see each mutation's outcome type). */
+  result: string;
+  /** ISO-8601. */
+  created_at: string;
+};
+
+export type IdempotencyTables = {
+  idempotency_keys: IdempotencyKeysTable;
+};
+
+export type IdempotentOperation = 'reserveForPickup' | 'recordSale' | 'adjustStock';
+
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/** A request under its key: what a retry must match. */
+export interface IdempotentRequest {
+  key: string;
+  operation: IdempotentOperation;
+  hash: string;
+}
+
+export type PriorOutcome<Result> =
+  { kind: 'first' } | { kind: 'replay'; result: Result } | { kind: 'conflict'; error: UserError };
+
+export function checkIdempotencyKey(key: string): UserError[] {
+  if (key.length >= 1 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH) return [];
+  const message = `An idempotency key has 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`;
+  return [userError('INVALID_IDEMPOTENCY_KEY', message, ['idempotencyKey'])];
+}
+
+/**
+ * JSON with object keys sorted and null or absent members dropped, so two encodings of one input
+ * (key order, `customerId: null` or no customerId) hash alike. Array order is kept: it is meaningful.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const members = Object.entries(value as Record<string, unknown>)
+      .filter(([, member]) => member != null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, member]) => `${JSON.stringify(name)}:${canonicalJson(member)}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function idempotentRequest(key: string, operation: IdempotentOperation, input: unknown): IdempotentRequest {
+  return { key, operation, hash: createHash('sha256').update(canonicalJson(input)).digest('hex') };
+}
+
+/** What was decided before under this key, if anything. Call it inside the ledger transaction. */
+export async function findPriorOutcome<Result>(
+  db: Kysely<InventoryDatabase>,
+  request: IdempotentRequest,
+): Promise<PriorOutcome<Result>> {
+  const row = await db
+    .withTables<IdempotencyTables>()
+    .selectFrom('idempotency_keys')
+    .select(['operation', 'request_hash', 'result'])
+    .where('key', '=', request.key)
+    .executeTakeFirst();
+  if (!row) return { kind: 'first' };
+  if (row.operation !== request.operation || row.request_hash !== request.hash) {
+    const what = row.operation !== request.operation ? `a ${row.operation}` : 'a different input';
+    const message = `This idempotency key was already used for ${what}; use a new key for a new request`;
+    return { kind: 'conflict', error: userError('IDEMPOTENCY_KEY_REUSED', message, ['idempotencyKey']) };
+  }
+  return { kind: 'replay', result: JSON.parse(row.result) as Result };
+}
+
+/** Keeps the outcome under the key, in the transaction that decided it. */
+export async function recordOutcome<Result>(
+  db: Kysely<InventoryDatabase>,
+  request: IdempotentRequest,
+  result: Result,
+  at: string,
+): Promise<void> {
+  await db
+    .withTables<IdempotencyTables>()
+    .insertInto('idempotency_keys')
+    .values({
+      key: request.key,
+      operation: request.operation,
+      request_hash: request.hash,
+      result: JSON.stringify(result),
+      created_at: at,
+    })
+    .execute();
+}

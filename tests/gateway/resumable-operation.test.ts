@@ -1,0 +1,43 @@
+/** How the gateway makes a subscription's primary fetch resumable (gateway/subscriptions/resumable-operation.ts). */
+import { readFileSync } from 'node:fs';
+import { buildASTSchema, parse, print } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { Supergraph } from '@apollo/federation-internals';
+import { prepareUpstreamOperation } from '../../gateway/subscriptions/resumable-operation.js';
+
+const apiSchema = Supergraph.build(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
+const normalise = (query: string) => print(parse(query));
+
+describe('resumable upstream operations', () => {
+  it("uses the client's own $after variable as the cursor and always asks for the sequence", () => {
+    const upstream = prepareUpstreamOperation(
+      apiSchema,
+      'subscription W__inventory__0($skus:[ID!]$after:Int){stockChanged(skus:$skus after:$after){onHand}}',
+      ['skus', 'after'],
+      { skus: ['SKU-1'], after: 41, unrelated: true },
+    );
+    expect(upstream.variables).toEqual({ skus: ['SKU-1'], after: 41 });
+    expect(upstream.resume).toEqual({ responseKey: 'stockChanged', initialCursor: 41, cursorVariable: 'after' });
+    expect(normalise(upstream.query)).toBe(
+      normalise('subscription W__inventory__0($skus:[ID!]$after:Int){stockChanged(skus:$skus after:$after){onHand __resumeSequence: sequence}}'),
+    );
+  });
+
+  it('replaces a literal or missing `after` by a cursor variable of its own', () => {
+    const literal = prepareUpstreamOperation(apiSchema, 'subscription{live: stockChanged(after: 7){sequence}}', [], undefined);
+    expect(literal.resume).toEqual({ responseKey: 'live', initialCursor: 7, cursorVariable: '__resumeAfter' });
+    expect(normalise(literal.query)).toBe(
+      normalise('subscription($__resumeAfter: Int){live: stockChanged(after: $__resumeAfter){sequence __resumeSequence: sequence}}'),
+    );
+    const missing = prepareUpstreamOperation(apiSchema, 'subscription{stockChanged{onHand}}', [], undefined);
+    expect(missing.resume?.initialCursor).toBeNull();
+  });
+
+  it('leaves a field without an `after` cursor as it is', () => {
+    const schema = buildASTSchema(parse('type Query { a: Int } type Subscription { ticks: Tick! } type Tick { n: Int! }'));
+    const upstream = prepareUpstreamOperation(schema, 'subscription{ticks{n}}', [], undefined);
+    expect(upstream).toEqual({ query: 'subscription{ticks{n}}', variables: {}, resume: undefined });
+  });
+});
