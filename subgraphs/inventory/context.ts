@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { allByKey, oneByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
+import type { SubgraphPrincipal } from '../shared/principal.js';
 import type { LocationModel, ReservationModel, StockChangeModel, StockLevelModel, StockSummaryModel } from './models.js';
 import { findAllLocations, findReservationsByIds, findStockLevelsBySkus, findStockSummariesBySkus } from './repository.js';
 import type { InventoryDatabase } from './tables.js';
@@ -15,6 +16,8 @@ export interface LocationDirectory {
 }
 
 export interface InventoryContext {
+  /** Who the request acts for (verified gateway vouching); the ownership rules read it. */
+  principal: SubgraphPrincipal;
   locations: LocationDirectory;
   /** Levels of a sku at every location (one statement for all the skus of a tick). */
   stockBySku: DataLoader<string, StockLevelModel[]>;
@@ -37,8 +40,13 @@ function createLocationDirectory(db: Kysely<InventoryDatabase>): LocationDirecto
   };
 }
 
-export function createInventoryContext(db: Kysely<InventoryDatabase>, services: SubgraphServices): InventoryContext {
+export function createInventoryContext(
+  db: Kysely<InventoryDatabase>,
+  services: SubgraphServices,
+  principal: SubgraphPrincipal,
+): InventoryContext {
   return {
+    principal,
     ledger: { db, services },
     streamStockChanges: (options) => streamStockChanges(db, services.events, options),
     locations: createLocationDirectory(db),

@@ -2,12 +2,15 @@
 import type DataLoader from 'dataloader';
 import { oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
+import type { SubgraphPrincipal } from '../shared/principal.js';
 import type { PromotionModel } from './models.js';
 import { findPromotionIdsByCustomer, findPromotionIdsBySku, findPromotions } from './repository.js';
 import type { PromotionsDatabase } from './tables.js';
 
 export interface PromotionsContext {
   db: Kysely<PromotionsDatabase>;
+  /** Who the request acts for (verified gateway vouching); the ownership rules read it. */
+  principal: SubgraphPrincipal;
   /** "Now" for this request (epoch ms): every field of one response sees the same instant. */
   now: number;
   /** Promotions active now, with channels, stores and whether they have an audience; loaded once per request. */
@@ -19,11 +22,12 @@ export interface PromotionsContext {
   promotionIdsByCustomer: DataLoader<string, string[]>;
 }
 
-export function createPromotionsContext(db: Kysely<PromotionsDatabase>, now: number): PromotionsContext {
+export function createPromotionsContext(db: Kysely<PromotionsDatabase>, now: number, principal: SubgraphPrincipal): PromotionsContext {
   let active: Promise<PromotionModel[]> | undefined;
   return {
     db,
     now,
+    principal,
     activePromotions: () => (active ??= findPromotions(db, { activeAt: now })),
     promotionById: oneByKey((ids) => findPromotions(db, { ids }), (p) => p.id),
     promotionIdsBySku: valueByKey((skus) => findPromotionIdsBySku(db, skus), () => []),

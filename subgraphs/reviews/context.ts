@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { groupBy } from '../shared/group-by.js';
 import { MAX_BATCH, allByKey, loaderPerArguments, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
+import type { SubgraphPrincipal } from '../shared/principal.js';
 import type { ReviewModel } from './models.js';
 import { summarizeRatings, type RatingSummary } from './rating.js';
 import {
@@ -18,6 +19,8 @@ import { encodeCursor } from './cursor.js';
 
 export interface ReviewsContext {
   db: Kysely<ReviewsDatabase>;
+  /** Who the request acts for (verified gateway vouching); the ownership rules read it. */
+  principal: SubgraphPrincipal;
   now(): Date;
   reviewById: DataLoader<string, ReviewModel | null>;
   /** customer id -> their reviews, newest first. */
@@ -28,7 +31,7 @@ export interface ReviewsContext {
   reviewPages(page: PageRequest): DataLoader<string, ReviewPage>;
 }
 
-export function createReviewsContext(db: Kysely<ReviewsDatabase>, now: () => Date): ReviewsContext {
+export function createReviewsContext(db: Kysely<ReviewsDatabase>, now: () => Date, principal: SubgraphPrincipal): ReviewsContext {
   const reviewPages = loaderPerArguments(
     (page: PageRequest) => `${page.sort}|${page.first}|${page.after ? encodeCursor(page.sort, page.after) : ''}`,
     (page) => valueByKey((productIds) => findReviewPages(db, productIds, page), (): ReviewPage => ({ reviews: [], hasNextPage: false })),
@@ -36,6 +39,7 @@ export function createReviewsContext(db: Kysely<ReviewsDatabase>, now: () => Dat
   return {
     db,
     now,
+    principal,
     reviewById: oneByKey((ids) => findReviewsByIds(db, ids), (r) => r.id),
     reviewsByCustomer: allByKey((customerIds) => findReviewsByCustomers(db, customerIds), (r) => r.customerId ?? ''),
     ratingByProduct: new DataLoader(

@@ -10,6 +10,7 @@ import type { EventBus } from './events/event-bus.js';
 import { createEventBus } from './events/create-event-bus.js';
 import { maskInternalErrors } from './mask-internal-errors.js';
 import { migrateToLatest } from './migrate.js';
+import { ANONYMOUS, type SubgraphPrincipal } from './principal.js';
 import { seedSize, type SeedSize } from './universe.js';
 
 /** What makes one subgraph: its tables, its demo data and its resolvers. Transport is added here. */
@@ -24,7 +25,7 @@ export interface SubgraphDefinition<DB, Context> {
    * A fresh context per request: DataLoaders must never outlive one request. Subscriptions get one
    * per connection; resolvers of subscription events must not rely on its caches.
    */
-  createContext(db: Kysely<DB>, services: SubgraphServices): Context;
+  createContext(db: Kysely<DB>, services: SubgraphServices, principal: SubgraphPrincipal): Context;
   resolvers: GraphQLResolverMap<Context>;
   /** Background work (expiry sweeps, event consumers), started after the server listens. Resolves to its stop function. */
   start?(db: Kysely<DB>, services: SubgraphServices): Promise<() => Promise<void>>;
@@ -69,6 +70,13 @@ export interface SubgraphRuntimeOptions {
   settings?: SubgraphSettings | undefined;
   /** The clock of the domain rules; tests move it. */
   now?: (() => Date) | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who the request acts for, once the gateway's vouching is verified; anonymous otherwise. */
+    vouchedPrincipal?: SubgraphPrincipal;
+  }
 }
 
 export interface SubgraphStats {
@@ -136,9 +144,9 @@ export async function startSubgraph<DB, Context>(
     path: '/graphql',
     graphiql: false,
     errorFormatter: maskInternalErrors,
-    context: () => definition.createContext(database.db, services) as Record<string, unknown>,
+    context: (request) => definition.createContext(database.db, services, request.vouchedPrincipal ?? ANONYMOUS) as Record<string, unknown>,
     subscription: {
-      context: () => definition.createContext(database.db, services) as Record<string, unknown>,
+      context: () => definition.createContext(database.db, services, ANONYMOUS) as Record<string, unknown>,
     },
   });
   app.graphql.addHook('preSubscriptionExecution', async () => {
