@@ -20,6 +20,11 @@ export interface FanOutOptions {
   stockWatch: string;
   sku: string;
   locationId: string;
+  /**
+   * Bearer tokens: `watch` for every subscriber (any signed-in principal; a call-center desk),
+   * `write` for the timed mutations (`store:staff` of `locationId`, or `stock:write`).
+   */
+  tokens: { watch: string; write: string };
 }
 
 export interface FanOutFigures {
@@ -43,10 +48,11 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutFigur
   // Arrival times per sequence, per subscriber.
   const arrivals = new Map<number, number[]>();
   const clients: Client[] = [];
+  const connectionParams = { authorization: `Bearer ${options.tokens.watch}` };
   const mutate = async (delta: number) => {
     const response = await fetch(options.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${options.tokens.write}` },
       body: JSON.stringify({
         query: 'mutation($input: AdjustStockInput!, $key: String!) { adjustStock(input: $input, idempotencyKey: $key) { changes { sequence } userErrors { code } } }',
         variables: { input: { sku: options.sku, locationId: options.locationId, delta, reason: 'CORRECTION' }, key: randomUUID() },
@@ -59,7 +65,7 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutFigur
   };
   // A first subscriber, before the measure: the planner, the upstream stream and the enrichment
   // path are then built, and what follows is the cost of each further subscriber.
-  const probe = createClient({ url: options.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+  const probe = createClient({ url: options.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams });
   await new Promise<void>((resolve, reject) => {
     const seen = new Set<number>();
     let expected: number | undefined;
@@ -91,7 +97,7 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutFigur
   const variables = { skus: [options.sku], locationIds: [options.locationId] };
   for (let i = 0; i < n; i += 250) {
     const batch = Array.from({ length: Math.min(250, n - i) }, () => {
-      const client = createClient({ url: options.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+      const client = createClient({ url: options.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams });
       clients.push(client);
       return new Promise<void>((resolve) => {
         const off = client.on('connected', () => {

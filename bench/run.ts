@@ -8,16 +8,22 @@
  * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
  * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20), BENCH_FANOUT subscriber counts
  * ("1000,10000"; empty skips it), BENCH_FANOUT_CHANGES timed changes per count (20),
- * BENCH_ONLY=fanout skips the HTTP rounds.
+ * BENCH_ONLY=fanout skips the HTTP rounds. TOKEN: the bearer token of the fan-out's subscribers and
+ * mutations (it must allow adjustStock at store-01); without it the bench mints development tokens
+ * (a call-center desk watching, store-01's staff counting) and its gateways verify them with the
+ * development secret unless JWT_SECRET, JWKS_PATH or JWKS_URL is set.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { DEVELOPMENT_JWT_SECRET, namesKeySource } from '../gateway/identity/development-secret.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
+import { CALL_CENTER, mintBenchToken, storeStaff } from './development-token.js';
 import { measureFanOut, residentBytes, type FanOutFigures } from './fan-out.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,11 +35,13 @@ const fanOutCounts = (process.env.BENCH_FANOUT ?? '1000,10000').split(',').filte
 const fanOutChanges = Number(process.env.BENCH_FANOUT_CHANGES ?? 20);
 const httpRounds = process.env.BENCH_ONLY !== 'fanout';
 const children: ChildProcess[] = [];
+// The subgraphs refuse requests the gateways do not vouch for: every child shares one secret.
+const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET || randomBytes(32).toString('base64url');
 
 function startChild(script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    env: { ...process.env, INTERNAL_TOKEN_SECRET: internalTokenSecret, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -179,9 +187,12 @@ async function main() {
     for (const [index, subscribers] of fanOutCounts.entries()) {
       // A fresh gateway per count: its memory growth is then the subscribers', not what the HTTP rounds left.
       const port = 4302 + index;
-      const gatewayProcess = startChild('gateway/main.ts', { ...urlEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+      // As `npm start` does: no key source named means the development secret, which the minted tokens use.
+      const identityEnv = namesKeySource(process.env) ? {} : { JWT_SECRET: DEVELOPMENT_JWT_SECRET };
+      const gatewayProcess = startChild('gateway/main.ts', { ...urlEnv, ...identityEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
       await waitFor(`http://127.0.0.1:${port}/health`);
       console.log(`  fan-out: ${subscribers} WebSocket subscribers...`);
+      const given = process.env.TOKEN || undefined;
       const figures = await measureFanOut({
         gatewayUrl: `http://127.0.0.1:${port}/graphql`,
         gatewayRss: () => residentBytes(gatewayProcess.pid!),
@@ -191,6 +202,9 @@ async function main() {
         // A different level per count, so each starts from a fresh shared stream.
         sku: `SKU-0000${index + 1}-1`,
         locationId: 'store-01',
+        tokens: given
+          ? { watch: given, write: given }
+          : { watch: await mintBenchToken(CALL_CENTER, '2h'), write: await mintBenchToken(storeStaff('store-01'), '2h') },
       });
       gatewayProcess.kill('SIGTERM');
       console.log(`  fan-out ${subscribers}: ${JSON.stringify(figures)}`);

@@ -2,9 +2,10 @@
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { startSubgraphByName } from '../subgraphs/registry.js';
 import { createEventBus } from '../subgraphs/shared/events/create-event-bus.js';
-import { loadSubgraphRuntimeConfig } from '../subgraphs/shared/runtime-config.js';
+import { loadSubgraphRuntimeConfig, requireInternalTokenSecret } from '../subgraphs/shared/runtime-config.js';
 
-const options = loadSubgraphRuntimeConfig();
+// bench/run.ts gives the same INTERNAL_TOKEN_SECRET to these subgraphs and to both gateways.
+const options = requireInternalTokenSecret(loadSubgraphRuntimeConfig());
 // One bus for the process, as in `npm start`: a sale reaches the customer subgraph beside it.
 const events = await createEventBus({ redisUrl: options.redisUrl, channelPrefix: options.eventChannelPrefix ?? 'omnichannel:' });
 const urls: Record<string, string> = {};

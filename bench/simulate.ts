@@ -2,6 +2,7 @@
  * `npm run simulate`: realistic omnichannel stock traffic through the gateway, to watch live in
  * GraphiQL's live-stock tab or with `npm run watch:stock`. Options: `npm run simulate -- --help`.
  */
+import { DEVELOPMENT_TOKEN_NOTE } from './development-token.js';
 import { formatSummary } from './simulation/operation-log.js';
 import { runSimulation, SimulatorStartError } from './simulation/run-simulation.js';
 import { parseSimulateOptions, SIMULATE_HELP } from './simulation/simulate-options.js';
@@ -34,6 +35,12 @@ try {
   console.log(formatSummary(summary));
 } catch (error) {
   if (!(error instanceof SimulatorStartError)) throw error;
-  console.error(`${error.message}\nIs the graph running (npm start)? Pass its URL with --gateway or SIMULATE_GATEWAY_URL.`);
+  const hint =
+    error.code !== 'TOKEN_REFUSED'
+      ? 'Is the graph running (npm start)? Pass its URL with --gateway or SIMULATE_GATEWAY_URL.'
+      : options.token === undefined
+        ? `The simulator's own tokens are ${DEVELOPMENT_TOKEN_NOTE}: pass one this gateway accepts with --token or TOKEN.`
+        : 'Pass a token this gateway accepts (valid, unexpired) with --token or TOKEN.';
+  console.error(`${error.message}\n${hint}`);
   process.exit(1);
 }

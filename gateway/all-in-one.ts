@@ -2,6 +2,7 @@
  * The whole supergraph in one process: five subgraphs, then the gateway pointed at them.
  * A convenience for development, demos and tests; each part also runs alone.
  */
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../schema/subgraphs.js';
 import { startSubgraphByName } from '../subgraphs/registry.js';
 import type { RunningSubgraph, SubgraphRuntimeOptions } from '../subgraphs/shared/subgraph-server.js';
@@ -12,7 +13,8 @@ import { createGateway } from './create-gateway.js';
 import { DEVELOPMENT_JWT_SECRET, namesKeySource } from './identity/development-secret.js';
 
 export interface AllInOneOptions {
-  subgraph: Omit<SubgraphRuntimeOptions, 'port'>;
+  /** Without `internalTokenSecret` (nor INTERNAL_TOKEN_SECRET in `gatewayEnv`), a random one is made for this start. */
+  subgraph: Omit<SubgraphRuntimeOptions, 'port' | 'internalTokenSecret'> & { internalTokenSecret?: string | undefined };
   /** Environment the gateway reads its options from (subgraph URLs are filled in here). */
   gatewayEnv: NodeJS.ProcessEnv;
   /** true: every part on a free port (tests); false: the documented ports 4000-4005. */
@@ -27,10 +29,16 @@ export interface RunningGraph {
   gateway: Awaited<ReturnType<typeof createGateway>>;
   /** The event bus the subgraphs share. */
   events: EventBus;
+  /** The secret the gateway vouches to the subgraphs with (a request sent straight to a subgraph needs it). */
+  internalTokenSecret: string;
   close(): Promise<void>;
 }
 
 export async function startAllInOne(options: AllInOneOptions): Promise<RunningGraph> {
+  // Both sides live in this process, so a secret nobody else knows suits them when none is given.
+  const internalTokenSecret =
+    options.subgraph.internalTokenSecret || options.gatewayEnv.INTERNAL_TOKEN_SECRET || randomBytes(32).toString('base64url');
+  const subgraphOptions = { ...options.subgraph, internalTokenSecret };
   const started: RunningSubgraph[] = [];
   // One bus for the process: a sale recorded by the inventory reaches the customer subgraph beside it.
   const events = await createEventBus({
@@ -42,7 +50,7 @@ export async function startAllInOne(options: AllInOneOptions): Promise<RunningGr
     for (const name of SUBGRAPH_NAMES) {
       const offset = DEFAULT_SUBGRAPH_PORTS[name] - DEFAULT_SUBGRAPH_PORTS.catalog;
       const port = options.ephemeralPorts ? 0 : (options.firstSubgraphPort ?? DEFAULT_SUBGRAPH_PORTS.catalog) + offset;
-      started.push(await startSubgraphByName(name, { ...options.subgraph, port, events }));
+      started.push(await startSubgraphByName(name, { ...subgraphOptions, port, events }));
     }
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
@@ -65,6 +73,7 @@ export async function startAllInOne(options: AllInOneOptions): Promise<RunningGr
     ...storeEnv,
     ...identityEnv,
     ...options.gatewayEnv,
+    INTERNAL_TOKEN_SECRET: internalTokenSecret,
     ...urlEnv,
     ...(options.ephemeralPorts ? { PORT: '0', HOST: '127.0.0.1' } : {}),
   });
@@ -81,6 +90,7 @@ export async function startAllInOne(options: AllInOneOptions): Promise<RunningGr
     subgraphs,
     gateway,
     events,
+    internalTokenSecret,
     async close() {
       await gateway.close();
       await Promise.all(started.map((s) => s.close()));

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from '../schema/subgraphs.js';
+import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from '../subgraphs/shared/internal-principal.js';
 import { DEFAULT_LIMITS, DEFAULT_PUBLIC_LIMITS, type LimitName, type OperationLimits } from './limits/operation-limits.js';
 
 /**
@@ -118,6 +119,13 @@ export interface GatewayConfig {
   partners: PartnerOptions;
   identity: IdentityOptions;
   /**
+   * `INTERNAL_TOKEN_SECRET`: the HS256 secret (at least 32 characters) the gateway signs its
+   * vouching for each request's principal with; the subgraphs verify it with the same secret and
+   * refuse requests without it. Required by `npm run start:gateway`.
+   * @default unset (`npm start` makes a random one per start and gives it to both sides)
+   */
+  internalTokenSecret: string | undefined;
+  /**
    * `PUBLIC_SUPERGRAPH_PATH`: the partners' contract supergraph served at /public/graphql; `off`
    * serves no public endpoint. @default schema/public-supergraph.graphql
    */
@@ -194,6 +202,7 @@ const environmentSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('omnichannel-dev'),
   JWT_AUDIENCE: z.string().min(1).default('omnichannel-graph'),
   JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  INTERNAL_TOKEN_SECRET: z.string().min(MIN_INTERNAL_TOKEN_SECRET_LENGTH, `at least ${MIN_INTERNAL_TOKEN_SECRET_LENGTH} characters (HS256 needs a 256-bit secret)`).optional(),
   APQ_CACHE_BYTES: z.coerce.number().int().min(0).default(16 * 1024 * 1024),
   CORS_ORIGINS: z
     .string()
@@ -265,7 +274,21 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       audience: options.JWT_AUDIENCE,
       clockSkewSeconds: options.JWT_CLOCK_SKEW_SECONDS,
     },
+    internalTokenSecret: options.INTERNAL_TOKEN_SECRET,
     publicSupergraphPath: options.PUBLIC_SUPERGRAPH_PATH === 'off' ? undefined : resolve(options.PUBLIC_SUPERGRAPH_PATH),
     publicSafelistPath: options.PUBLIC_SAFELIST_PATH === undefined ? undefined : resolve(options.PUBLIC_SAFELIST_PATH),
   };
+}
+
+/**
+ * The secret a serving gateway cannot do without (the subgraphs refuse whatever it sends unsigned);
+ * scripts that only read other options (`npm run token`, `partner:add`) do not ask for it.
+ */
+export function requireInternalTokenSecret(config: GatewayConfig): string {
+  if (config.internalTokenSecret === undefined) {
+    throw new GatewayConfigError(
+      'Invalid gateway configuration: INTERNAL_TOKEN_SECRET is not set (the secret shared with the subgraphs, at least 32 characters)',
+    );
+  }
+  return config.internalTokenSecret;
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloGateway } from '@apollo/gateway';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createApolloGateway } from './apollo-gateway.js';
-import type { GatewayConfig } from './config.js';
+import { requireInternalTokenSecret, type GatewayConfig } from './config.js';
 import { useCompression } from './compression.js';
 import { useCors } from './cors.js';
 import { useCsrfPrevention } from './csrf.js';
@@ -26,9 +26,11 @@ import { registerMetricsRoute } from './metrics-route.js';
 import { createPersistedQueryStore } from './persisted-queries.js';
 import { useHttpErrors } from './http-errors.js';
 import { useBearerAuthentication } from './identity/authenticate-request.js';
+import { createInternalTokenSigner } from './identity/internal-token.js';
 import { createTokenVerifier, tokenVerifierOptions } from './identity/verify-token.js';
 import { createSubgraphDataSources } from './subgraph-data-sources.js';
 import { createSubgraphPools } from './subgraph-pools.js';
+import { readAuthorizationPolicy } from './authorization/authorization-policy.js';
 import { createSupergraphFileSource } from './supergraph-source.js';
 import { createSubscriptionPlanner, type SubscriptionPlanner } from './subscriptions/plan-subscription.js';
 import { registerSseRoute } from './subscriptions/sse-route.js';
@@ -59,6 +61,8 @@ export interface RunningGateway {
 }
 
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
+  // Checked before anything listens: without it every subgraph would refuse every fetch.
+  const signer = createInternalTokenSigner(requireInternalTokenSecret(config), { clockSkewSeconds: config.identity.clockSkewSeconds });
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
@@ -77,6 +81,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     pools,
     timeoutMs: config.subgraphTimeoutMs,
     logger: app.log,
+    signer,
     ...(metrics ? { metrics } : {}),
   });
   const gateway = createApolloGateway({
@@ -89,14 +94,18 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   // Built on the first subscription after each load: most deployments serve far more queries.
   let planner: { sdl: string; built?: SubscriptionPlanner } | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    snapshot = { schema: apiSchema, hash: createHash('sha256').update(coreSupergraphSdl).digest('hex') };
+    snapshot = {
+      schema: apiSchema,
+      hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
+      authorization: readAuthorizationPolicy(coreSupergraphSdl),
+    };
     planner = { sdl: coreSupergraphSdl };
   });
   const subscriptions = createSubscriptionEngine({
     currentPlanner: () => (planner ? (planner.built ??= createSubscriptionPlanner(planner.sdl)) : undefined),
     serviceMap: dataSources.serviceMap,
     subgraphUrl: (name) => dataSources.endpoints().find((endpoint) => endpoint.name === name)?.url,
-    connections: createUpstreamConnections(),
+    connections: createUpstreamConnections({ signer }),
     logger: app.log,
     maxBacklog: config.subscriptionMaxBacklog,
   });
@@ -119,6 +128,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   };
 
   try {
+    // One verifier for HTTP requests and WebSocket connections: one JWKS cache.
+    const verifyToken = createTokenVerifier(tokenVerifierOptions(config.identity));
     const { executor } = await gateway.load();
     const execute = createOperationExecutor(executor, app.log);
     await useCors(app, config.corsOrigins);
@@ -126,8 +137,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     useHttpErrors(app);
     // Before any route, so the partners' endpoint mounted later is covered too.
     if (config.csrfPrevention) useCsrfPrevention(app, { paths: [GRAPHQL_PATH, GRAPHQL_STREAM_PATH, PUBLIC_GRAPHQL_PATH_FOR_CSRF] });
-    // Sets request.principal; nothing reads it yet (issue 5: directives, subgraph signatures come next).
-    useBearerAuthentication(app, { paths: [GRAPHQL_PATH, GRAPHQL_STREAM_PATH], verify: createTokenVerifier(tokenVerifierOptions(config.identity)) });
+    // Sets request.principal: the directives (gateway/authorization/) and the subgraphs' ownership rules read it.
+    useBearerAuthentication(app, { paths: [GRAPHQL_PATH, GRAPHQL_STREAM_PATH], verify: verifyToken });
     useDrainOnClose(app);
     registerHealthRoutes(app, {
       isSupergraphLoaded: () => snapshot !== undefined,
@@ -145,7 +156,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       introspection: config.introspection,
       limits: config.limits,
     });
-    webSockets = registerWebSocketRoute(app, GRAPHQL_PATH, streaming);
+    webSockets = registerWebSocketRoute(app, GRAPHQL_PATH, streaming, verifyToken);
     const sse = registerSseRoute(app, GRAPHQL_STREAM_PATH, streaming);
     closeSse = () => sse.close();
     await app.register(graphqlOverHttp, {

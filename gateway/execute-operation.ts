@@ -4,6 +4,7 @@
  */
 import type { ApolloGateway } from '@apollo/gateway';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { AuthorizationPolicy } from './authorization/authorization-policy.js';
 
 type GatewayExecutor = ApolloGateway['executor'];
 export type GatewayRequestContext = Parameters<GatewayExecutor>[0];
@@ -13,6 +14,8 @@ export type GatewayExecutionResult = Awaited<ReturnType<GatewayExecutor>>;
 export interface SchemaSnapshot {
   schema: GraphQLSchema;
   hash: string;
+  /** Who may read what (`@authenticated`, `@requiresScopes`), read from the same supergraph. */
+  authorization: AuthorizationPolicy;
 }
 
 /** An operation that parsed, validated and has acceptable variables. */

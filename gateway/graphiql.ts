@@ -153,8 +153,21 @@ function renderPage(endpoint: string, assetsPath: string, audience: 'internal' |
   <script>
     const url = new URL(${endpointLiteral}, window.location.href);
     const wsUrl = url.href.replace(/^http/, 'ws');
-    // Queries and mutations over HTTP; subscriptions over WebSocket on the same path.
-    const fetcher = GraphiQL.createFetcher({ url: url.href, wsClient: graphqlWs.createClient({ url: wsUrl, lazy: true }) });
+    // Queries and mutations over HTTP; subscriptions over WebSocket on the same path. A WebSocket
+    // carries its token in connection_init, not in headers: one connection per Authorization
+    // header typed in the Headers tab.
+    const wsClients = new Map();
+    const wsClientFor = (authorization) => {
+      if (!wsClients.has(authorization)) {
+        wsClients.set(authorization, graphqlWs.createClient({ url: wsUrl, lazy: true, connectionParams: authorization ? { authorization } : {} }));
+      }
+      return wsClients.get(authorization);
+    };
+    const fetcher = (params, options) => {
+      const headers = (options && options.headers) || {};
+      const authorization = headers.authorization || headers.Authorization || '';
+      return GraphiQL.createFetcher({ url: url.href, wsClient: wsClientFor(authorization) })(params, options);
+    };
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, {
         fetcher,

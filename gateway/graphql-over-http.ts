@@ -16,6 +16,9 @@ import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 import { negotiateMediaType } from './negotiate-media-type.js';
 import { resolvePersistedQueryRequest, type PersistedQueryStore } from './persisted-queries.js';
 import type { OperationLimits } from './limits/operation-limits.js';
+import { ANONYMOUS_PRINCIPAL, type Principal } from './identity/principal.js';
+import { applyRemovals } from './authorization/apply-removals.js';
+import { authorizeOperation, type Removal } from './authorization/authorize-operation.js';
 import { checkOperationCost, checkVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
 import type { Safelist } from './safelist.js';
 
@@ -63,7 +66,7 @@ type GraphQLMediaType = (typeof GRAPHQL_MEDIA_TYPES)[number];
 /** What one request became, filled in as it goes, for the metrics. */
 type OperationReport = { type?: string; name?: string | undefined; outcome?: OperationOutcome };
 /** What the route hands to graphql-http with each request. */
-type RequestState = { mediaType: GraphQLMediaType; report: OperationReport; clientSignal: AbortSignal; requestId: string };
+type RequestState = { mediaType: GraphQLMediaType; report: OperationReport; clientSignal: AbortSignal; requestId: string; principal: Principal };
 /** What onSubscribe hands to execute for one request. */
 type OperationState = {
   prepared: PreparedOperation;
@@ -72,6 +75,10 @@ type OperationState = {
   report: OperationReport;
   clientSignal: AbortSignal;
   requestId: string;
+  principal: Principal;
+  /** Fields taken out for want of rights: answered null with their error after execution. */
+  removals: readonly Removal[];
+  nothingToRun: boolean;
 };
 
 export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async (app, options) => {
@@ -113,14 +120,13 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       const limits = options.limits && budget !== undefined ? { ...options.limits, maxCost: Math.min(options.limits.maxCost, budget) } : options.limits;
       const costErrors = checkOperationCost(snapshot.schema, document, operation, variables, limits);
       if (costErrors.length > 0) return costErrors;
-      const prepared: PreparedOperation = {
-        query: params.query,
-        queryHash,
-        document,
-        operation,
-        operationName,
-        variables,
-      };
+      // Before planning, so a field the caller may not read is never fetched from a subgraph.
+      const { prepared, removals, nothingToRun } = authorizeOperation(
+        snapshot.schema,
+        snapshot.authorization,
+        { query: params.query, queryHash, document, operation, operationName, variables },
+        request.context.principal,
+      );
       return {
         schema: snapshot.schema,
         document,
@@ -133,13 +139,18 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
           report: request.context.report,
           clientSignal: request.context.clientSignal,
           requestId: request.context.requestId,
+          principal: request.context.principal,
+          removals,
+          nothingToRun,
         },
       };
     },
     async execute(args) {
       // Always the OperationState that onSubscribe returned just above.
-      const { prepared, snapshot, log, report, clientSignal, requestId } = args.contextValue as OperationState;
-      const result = await execute(prepared, snapshot, { clientSignal, requestId });
+      const { prepared, snapshot, log, report, clientSignal, requestId, principal, removals, nothingToRun } =
+        args.contextValue as OperationState;
+      const executed = nothingToRun ? {} : await execute(prepared, snapshot, { clientSignal, requestId, principal });
+      const result = applyRemovals(executed, removals);
       report.outcome = !result.errors ? 'ok' : result.data ? 'partial' : 'failed';
       if (!result.errors) return result;
       return { ...result, errors: result.errors.map((error) => keepInternalErrorsInTheLog(error, log)) };
@@ -182,7 +193,14 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         headers: { accept: mediaType, 'content-type': request.headers['content-type'] },
         body: resolved.body,
         raw: request,
-        context: { mediaType, report, clientSignal: abortOnClientGone(reply), requestId: request.id },
+        context: {
+          mediaType,
+          report,
+          clientSignal: abortOnClientGone(reply),
+          requestId: request.id,
+          // Routes without bearer authentication (the partners' endpoint) act for nobody in particular.
+          principal: request.principal ?? ANONYMOUS_PRINCIPAL,
+        },
       });
       if (metrics) {
         const outcome = report.outcome ?? (init.status >= 500 ? 'failed' : 'refused');

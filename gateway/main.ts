@@ -1,10 +1,11 @@
 /** `npm run start:gateway`: the gateway alone, configured from the environment (see config.ts). */
-import { GatewayConfigError, loadGatewayConfig, type GatewayConfig } from './config.js';
+import { GatewayConfigError, loadGatewayConfig, requireInternalTokenSecret, type GatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
 
 let config: GatewayConfig;
 try {
   config = loadGatewayConfig(process.env);
+  requireInternalTokenSecret(config);
 } catch (error) {
   if (!(error instanceof GatewayConfigError)) throw error;
   console.error(error.message);

@@ -15,6 +15,7 @@ import type { GatewayMetrics } from './metrics.js';
 import { createPersistedQueryStore } from './persisted-queries.js';
 import { toPublicError } from './public-errors.js';
 import type { Safelist } from './safelist.js';
+import { readAuthorizationPolicy } from './authorization/authorization-policy.js';
 import { createSupergraphFileSource } from './supergraph-source.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
@@ -49,7 +50,11 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
   });
   let snapshot: SchemaSnapshot | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    snapshot = { schema: apiSchema, hash: createHash('sha256').update(coreSupergraphSdl).digest('hex') };
+    snapshot = {
+      schema: apiSchema,
+      hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
+      authorization: readAuthorizationPolicy(coreSupergraphSdl),
+    };
   });
   const { executor } = await gateway.load();
   const graphiqlPage = options.graphiql ? registerGraphiQL(app, { endpoint: PUBLIC_GRAPHQL_PATH, audience: 'partner' }) : undefined;

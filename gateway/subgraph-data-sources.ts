@@ -6,6 +6,7 @@ import type { GraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gatew
 import { isSubgraphName, type SubgraphName } from '../schema/subgraphs.js';
 import type { SubgraphPools } from './subgraph-pools.js';
 import type { GatewayMetrics } from './metrics.js';
+import type { InternalTokenSigner } from './identity/internal-token.js';
 import { withFetchMetrics } from './subgraph-fetch-metrics.js';
 import { UndiciDataSource, type WarningLogger } from './undici-data-source.js';
 
@@ -20,6 +21,8 @@ export interface SubgraphDataSourcesOptions {
   pools: SubgraphPools;
   timeoutMs: number;
   logger: WarningLogger;
+  /** Vouches to the subgraphs for the principal of each fetch. */
+  signer: InternalTokenSigner;
   /** When given, every fetch is timed. */
   metrics?: GatewayMetrics;
 }
@@ -33,7 +36,7 @@ export interface SubgraphDataSources {
   serviceMap(): Record<string, GraphQLDataSource>;
 }
 
-export function createSubgraphDataSources({ urls, pools, timeoutMs, logger, metrics }: SubgraphDataSourcesOptions): SubgraphDataSources {
+export function createSubgraphDataSources({ urls, pools, timeoutMs, logger, signer, metrics }: SubgraphDataSourcesOptions): SubgraphDataSources {
   const endpoints = new Map<string, string>();
   const sources = new Map<string, GraphQLDataSource>();
   return {
@@ -41,7 +44,7 @@ export function createSubgraphDataSources({ urls, pools, timeoutMs, logger, metr
       const url = isSubgraphName(name) ? urls[name] : supergraphUrl;
       if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph and none is configured`);
       endpoints.set(name, url);
-      const source = new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs, logger });
+      const source = new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs, logger, signer });
       const built = metrics ? withFetchMetrics(name, source, metrics) : source;
       sources.set(name, built);
       return built;

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { SupergraphManager } from '@apollo/gateway';
+import { downgradeEnforcedSecurityLinks } from './authorization/security-links.js';
 
 export interface SupergraphSourceLogger {
   info(message: string): void;
@@ -35,7 +36,7 @@ export function createSupergraphFileSource({
 }: SupergraphFileSourceOptions): SupergraphManager {
   return {
     async initialize({ update }) {
-      const supergraphSdl = await readFile(path, 'utf8');
+      const supergraphSdl = downgradeEnforcedSecurityLinks(await readFile(path, 'utf8'));
       if (!watchFile) return { supergraphSdl };
 
       let applied = supergraphSdl;
@@ -47,7 +48,7 @@ export function createSupergraphFileSource({
       const reload = async () => {
         let sdl: string;
         try {
-          sdl = await readFile(path, 'utf8');
+          sdl = downgradeEnforcedSecurityLinks(await readFile(path, 'utf8'));
         } catch (error) {
           if (!closed) logger.error(`Kept the current supergraph: cannot read ${path}: ${messageOf(error)}`);
           return;

@@ -8,6 +8,8 @@ import type { Pool } from 'undici';
 import { clientSignalOf } from './client-abort.js';
 import { REQUEST_ID_HEADER, requestIdFromContext } from './request-id.js';
 import { ErrorCode } from './errors.js';
+import { principalFromContext, type InternalTokenSigner } from './identity/internal-token.js';
+import { PRINCIPAL_HEADER } from '../subgraphs/shared/internal-principal.js';
 
 export type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -26,9 +28,12 @@ export interface UndiciDataSourceOptions {
   /** Deadline of one request, waiting for a free connection included. */
   timeoutMs: number;
   logger: WarningLogger;
+  /** Signs the vouching for the request's principal that the subgraph requires. */
+  signer: InternalTokenSigner;
 }
 
-// Created once: undici only reads them, and a literal per request would be garbage on the hot path.
+// Only these and the two below are ever sent: nothing of the client's request (its Authorization,
+// a forged x-omnichannel-principal) reaches a subgraph.
 const REQUEST_HEADERS = {
   'content-type': 'application/json',
   accept: 'application/graphql-response+json, application/json',
@@ -40,19 +45,23 @@ export class UndiciDataSource implements GraphQLDataSource {
   readonly #pool: Pool;
   readonly #timeoutMs: number;
   readonly #logger: WarningLogger;
+  readonly #signer: InternalTokenSigner;
 
-  constructor({ name, url, pool, timeoutMs, logger }: UndiciDataSourceOptions) {
+  constructor({ name, url, pool, timeoutMs, logger, signer }: UndiciDataSourceOptions) {
     const { pathname, search } = new URL(url);
     this.#name = name;
     this.#path = pathname + search;
     this.#pool = pool;
     this.#timeoutMs = timeoutMs;
     this.#logger = logger;
+    this.#signer = signer;
   }
 
   async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
     const clientSignal = clientSignalOf(context);
     const requestId = requestIdFromContext(context);
+    // Usually a cached token: signing happens about once per principal per half-minute.
+    const principalToken = await this.#signer.tokenFor(principalFromContext(context));
     const deadline = AbortSignal.timeout(this.#timeoutMs);
     let statusCode: number;
     let text: string;
@@ -60,7 +69,7 @@ export class UndiciDataSource implements GraphQLDataSource {
       const response = await this.#pool.request({
         method: 'POST',
         path: this.#path,
-        headers: requestId ? { ...REQUEST_HEADERS, [REQUEST_ID_HEADER]: requestId } : REQUEST_HEADERS,
+        headers: { ...REQUEST_HEADERS, [PRINCIPAL_HEADER]: principalToken, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
         signal: clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline,
       });

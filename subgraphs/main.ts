@@ -1,7 +1,7 @@
 /** Starts one subgraph alone: `npm run start:subgraph -- <name>` (PORT overrides its default port). */
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, isSubgraphName } from '../schema/subgraphs.js';
 import { startSubgraphByName } from './registry.js';
-import { loadSubgraphRuntimeConfig } from './shared/runtime-config.js';
+import { loadSubgraphRuntimeConfig, requireInternalTokenSecret } from './shared/runtime-config.js';
 
 const name = process.argv[2] ?? '';
 if (!isSubgraphName(name)) {
@@ -9,7 +9,15 @@ if (!isSubgraphName(name)) {
   process.exit(2);
 }
 const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_SUBGRAPH_PORTS[name];
-const subgraph = await startSubgraphByName(name, { ...loadSubgraphRuntimeConfig(), port, logger: true });
+let config: ReturnType<typeof requireInternalTokenSecret>;
+try {
+  config = requireInternalTokenSecret(loadSubgraphRuntimeConfig());
+} catch (error) {
+  // An operator's mistake: one line naming the variable, no stack.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+const subgraph = await startSubgraphByName(name, { ...config, port, logger: true });
 console.log(`${name} subgraph (${subgraph.engine}) at ${subgraph.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

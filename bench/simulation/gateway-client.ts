@@ -15,6 +15,8 @@ export class GatewayCallError extends Error {
   constructor(
     readonly code: GatewayFailureCode,
     message: string,
+    /** With GRAPHQL_ERRORS: the first error's `extensions.code` (e.g. UNAUTHENTICATED for a refused token). */
+    readonly errorCode?: string,
   ) {
     super(message);
   }
@@ -22,8 +24,11 @@ export class GatewayCallError extends Error {
 
 export interface GatewayClient {
   readonly url: string;
-  /** Sends one operation; resolves with its data, or rejects with a GatewayCallError. */
-  execute<TData>(document: string, variables?: Record<string, unknown>): Promise<TData>;
+  /**
+   * Sends one operation, with `token` as its bearer token when given (the principal it acts for);
+   * resolves with its data, or rejects with a GatewayCallError.
+   */
+  execute<TData>(document: string, variables?: Record<string, unknown>, token?: string): Promise<TData>;
 }
 
 export interface GatewayClientOptions {
@@ -47,13 +52,17 @@ export function createGatewayClient(url: string, options: GatewayClientOptions =
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     url,
-    async execute<TData>(document: string, variables?: Record<string, unknown>): Promise<TData> {
+    async execute<TData>(document: string, variables?: Record<string, unknown>, token?: string): Promise<TData> {
       let response: Response;
       let text: string;
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json, application/json',
+            ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          },
           body: JSON.stringify({ query: document, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -73,7 +82,7 @@ export function createGatewayClient(url: string, options: GatewayClientOptions =
       if (body.errors?.length) {
         const first = body.errors[0]!;
         const code = typeof first.extensions?.code === 'string' ? `${first.extensions.code}: ` : '';
-        throw new GatewayCallError('GRAPHQL_ERRORS', `${code}${first.message}`);
+        throw new GatewayCallError('GRAPHQL_ERRORS', `${code}${first.message}`, typeof first.extensions?.code === 'string' ? first.extensions.code : undefined);
       }
       if (body.data == null) throw new GatewayCallError('GRAPHQL_ERRORS', `HTTP ${response.status}: an answer without data`);
       return body.data;

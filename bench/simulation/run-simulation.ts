@@ -8,6 +8,7 @@ import { createGatewayClient, GatewayCallError } from './gateway-client.js';
 import { formatOperationLine, type SimulationSummary } from './operation-log.js';
 import type { SimulateOptions } from './simulate-options.js';
 import { SimulationState } from './simulation-state.js';
+import { actorOf, developmentCredentials, DISCOVERY_ACTOR, oneTokenForAll, type SimulatorCredentials } from './simulator-identity.js';
 import { performOperation, type OperationOutcome } from './stock-operations.js';
 import { OPERATION_KINDS, planOperation, WATCHED_STORES, type PlannedOperation } from './traffic-plan.js';
 import { discoverWorld, type World } from './world.js';
@@ -21,10 +22,10 @@ export interface RunSimulationOptions extends Omit<SimulateOptions, 'quiet'> {
   print?: (line: string) => void;
 }
 
-/** The simulator could not start: the gateway is unreachable or the graph has nothing to simulate on. */
+/** The simulator could not start: the gateway is unreachable, refuses the token or the graph has nothing to simulate on. */
 export class SimulatorStartError extends Error {
   constructor(
-    readonly code: 'GATEWAY_UNREACHABLE' | 'GATEWAY_HTTP_ERROR' | 'GRAPHQL_ERRORS' | 'NOTHING_TO_SIMULATE',
+    readonly code: 'GATEWAY_UNREACHABLE' | 'GATEWAY_HTTP_ERROR' | 'GRAPHQL_ERRORS' | 'TOKEN_REFUSED' | 'NOTHING_TO_SIMULATE',
     message: string,
   ) {
     super(message);
@@ -50,7 +51,7 @@ function sleepUntil(time: number, signal: AbortSignal | undefined): Promise<void
   });
 }
 
-function describeWorld(world: World, options: RunSimulationOptions): string {
+function describeWorld(world: World, options: RunSimulationOptions, credentials: SimulatorCredentials): string {
   const variants = new Set([...world.stockedAt.values()].flat().map((v) => v.sku)).size;
   const customers = world.customerLookupError
     ? `no customers (${world.customerLookupError}): anonymous sales only`
@@ -61,6 +62,7 @@ function describeWorld(world: World, options: RunSimulationOptions): string {
       `${world.warehouses.length} warehouses, ${variants} skus, ${customers}.`,
     `Rate ${options.rate}/s, ${options.durationSeconds ? `${options.durationSeconds} s` : 'until Ctrl-C'}, seed ${options.seed}` +
       `${watched.length ? `; most traffic at ${watched.join(', ')}` : ''}.`,
+    `Acting as ${credentials.description}.`,
   ].join('\n');
 }
 
@@ -104,17 +106,21 @@ function record(summary: SimulationSummary, operation: PlannedOperation, outcome
 export async function runSimulation(options: RunSimulationOptions): Promise<SimulationSummary> {
   const print = options.print ?? ((line: string) => console.log(line));
   const client = createGatewayClient(options.gatewayUrl);
+  const credentials = options.token === undefined ? developmentCredentials() : oneTokenForAll(options.token);
   let world: World;
   try {
-    world = await discoverWorld(client);
+    world = await discoverWorld(client, await credentials.tokenFor(DISCOVERY_ACTOR));
   } catch (error) {
+    if (error instanceof GatewayCallError && error.errorCode === 'UNAUTHENTICATED') {
+      throw new SimulatorStartError('TOKEN_REFUSED', `The gateway refused the token: ${error.message}`);
+    }
     if (error instanceof GatewayCallError) throw new SimulatorStartError(error.code, `The gateway cannot be used: ${error.message}`);
     throw error;
   }
   if (world.locations.length === 0) {
     throw new SimulatorStartError('NOTHING_TO_SIMULATE', `The graph at ${options.gatewayUrl} has no location stocking any of its first products`);
   }
-  print(describeWorld(world, options));
+  print(describeWorld(world, options, credentials));
 
   const random = createRandom(options.seed);
   const state = new SimulationState(world.initialAvailable);
@@ -139,12 +145,15 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
     if (signal?.aborted) break;
     if (inFlight.size >= maxInFlight(options.rate)) await Promise.race(inFlight);
     const operation = planOperation(random, world, state);
-    const call: Promise<void> = performOperation(client, operation).then((outcome) => {
-      learnFrom(state, operation, outcome);
-      record(summary, operation, outcome);
-      if (!options.quiet) print(formatOperationLine(new Date(), operation, outcome));
-      inFlight.delete(call);
-    });
+    const call: Promise<void> = credentials
+      .tokenFor(actorOf(operation, world))
+      .then((token) => performOperation(client, operation, token))
+      .then((outcome) => {
+        learnFrom(state, operation, outcome);
+        record(summary, operation, outcome);
+        if (!options.quiet) print(formatOperationLine(new Date(), operation, outcome));
+        inFlight.delete(call);
+      });
     inFlight.add(call);
     next = Math.max(next + interval, performance.now() - MAX_CATCH_UP_MS);
   }

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { tokenFlag, tokenFromOptions } from '../token-option.js';
 import { UsageError } from '../usage-error.js';
 
 export interface SimulateOptions {
@@ -17,6 +18,11 @@ export interface SimulateOptions {
   seed: number;
   /** No line per operation, only the start and the summary. @default false */
   quiet: boolean;
+  /**
+   * The bearer token sent with every operation; it must allow them all. @default TOKEN, else
+   * development tokens the simulator mints per actor (bench/simulation/simulator-identity.ts)
+   */
+  token?: string;
 }
 
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
@@ -34,7 +40,15 @@ Options:
   --quiet           no line per operation; only the start and the summary
   --gateway <url>   the gateway's GraphQL endpoint (default: SIMULATE_GATEWAY_URL,
                     else ${DEFAULT_GATEWAY_URL})
+  --token <jwt>     bearer token sent with every operation (default: TOKEN); it must allow
+                    them all, e.g. TOKEN=$(npm run -s token -- --scope "stock:write callcenter")
   --help            this text
+
+Without a token the simulator acts as the people who would really do each operation: staff of
+the store for its sales, pick-ups, deliveries and counts, the call center for reservations and
+cancellations, the back office (stock:write) for warehouses. It mints their tokens itself with
+the public development secret, which only a gateway using it accepts (npm start with none of
+JWT_SECRET, JWKS_PATH, JWKS_URL set); for any other gateway, pass --token.
 `;
 
 const flags = z.object({
@@ -43,6 +57,7 @@ const flags = z.object({
   duration: z.coerce.number().positive('must be more than 0').optional(),
   seed: z.coerce.number().int('must be an integer').min(0, 'must be 0 or more').max(2 ** 32 - 1, 'must fit in 32 bits').optional(),
   quiet: z.boolean(),
+  token: tokenFlag,
 });
 
 /** Parsed options, or `'help'` when `--help` was asked for. Throws UsageError naming the bad flag. */
@@ -57,6 +72,7 @@ export function parseSimulateOptions(argv: readonly string[], env: NodeJS.Proces
         seed: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         gateway: { type: 'string', default: env.SIMULATE_GATEWAY_URL || DEFAULT_GATEWAY_URL },
+        token: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -66,11 +82,11 @@ export function parseSimulateOptions(argv: readonly string[], env: NodeJS.Proces
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return 'help';
-  const parsed = flags.safeParse(values);
+  const parsed = flags.safeParse({ ...values, token: tokenFromOptions(values.token, env) });
   if (!parsed.success) {
     throw UsageError.fromZod(parsed.error);
   }
-  const { gateway, rate, duration, seed, quiet } = parsed.data;
+  const { gateway, rate, duration, seed, quiet, token } = parsed.data;
   return {
     gatewayUrl: gateway,
     rate,
@@ -78,5 +94,6 @@ export function parseSimulateOptions(argv: readonly string[], env: NodeJS.Proces
     // A random seed is still a seed: printing it lets a person repeat an interesting run.
     seed: seed ?? Math.floor(Math.random() * 2 ** 31),
     quiet,
+    ...(token === undefined ? {} : { token }),
   };
 }

@@ -65,7 +65,7 @@ interface ReservationPayload {
   userErrors: UserError[];
 }
 
-async function send(client: GatewayClient, operation: PlannedOperation): Promise<OperationOutcome> {
+async function send(client: GatewayClient, operation: PlannedOperation, token: string | undefined): Promise<OperationOutcome> {
   switch (operation.kind) {
     case 'sale': {
       const input = {
@@ -74,7 +74,7 @@ async function send(client: GatewayClient, operation: PlannedOperation): Promise
         lines: operation.lines,
         ...(operation.customerId ? { customerId: operation.customerId } : {}),
       };
-      const { recordSale } = await client.execute<{ recordSale: StockPayload }>(RECORD_SALE, { input, idempotencyKey: randomUUID() });
+      const { recordSale } = await client.execute<{ recordSale: StockPayload }>(RECORD_SALE, { input, idempotencyKey: randomUUID() }, token);
       return (
         refusedBy(recordSale.userErrors) ?? {
           status: 'done',
@@ -90,10 +90,11 @@ async function send(client: GatewayClient, operation: PlannedOperation): Promise
     }
     case 'reservation': {
       const { locationId, sku, quantity, customerId } = operation;
-      const { reserveForPickup } = await client.execute<{ reserveForPickup: ReservationPayload }>(RESERVE_FOR_PICKUP, {
-        input: { locationId, sku, quantity, customerId },
-        idempotencyKey: randomUUID(),
-      });
+      const { reserveForPickup } = await client.execute<{ reserveForPickup: ReservationPayload }>(
+        RESERVE_FOR_PICKUP,
+        { input: { locationId, sku, quantity, customerId }, idempotencyKey: randomUUID() },
+        token,
+      );
       const reservation = reserveForPickup.reservation;
       if (!reservation) return refusedBy(reserveForPickup.userErrors) ?? { status: 'failed', code: 'BAD_PAYLOAD', message: 'no reservation and no userErrors' };
       return { status: 'done', changes: [], reservationId: reservation.id, ...(reservation.expiresAt ? { expiresAt: reservation.expiresAt } : {}) };
@@ -102,7 +103,7 @@ async function send(client: GatewayClient, operation: PlannedOperation): Promise
     case 'cancellation': {
       const { reservation } = operation;
       const [document, field] = operation.kind === 'pickup' ? [COLLECT_RESERVATION, 'collectReservation'] : [CANCEL_RESERVATION, 'cancelReservation'];
-      const data = await client.execute<Record<string, ReservationPayload>>(document, { id: reservation.id, at: [reservation.locationId] });
+      const data = await client.execute<Record<string, ReservationPayload>>(document, { id: reservation.id, at: [reservation.locationId] }, token);
       const payload = data[field]!;
       const available = payload.reservation?.variant?.stock[0]?.available;
       return (
@@ -117,10 +118,11 @@ async function send(client: GatewayClient, operation: PlannedOperation): Promise
     case 'restock':
     case 'correction': {
       const { locationId, sku, delta } = operation;
-      const { adjustStock } = await client.execute<{ adjustStock: StockPayload }>(ADJUST_STOCK, {
-        input: { locationId, sku, delta, reason: operation.kind === 'restock' ? 'RESTOCK' : 'CORRECTION' },
-        idempotencyKey: randomUUID(),
-      });
+      const { adjustStock } = await client.execute<{ adjustStock: StockPayload }>(
+        ADJUST_STOCK,
+        { input: { locationId, sku, delta, reason: operation.kind === 'restock' ? 'RESTOCK' : 'CORRECTION' }, idempotencyKey: randomUUID() },
+        token,
+      );
       return (
         refusedBy(adjustStock.userErrors) ?? {
           status: 'done',
@@ -131,10 +133,13 @@ async function send(client: GatewayClient, operation: PlannedOperation): Promise
   }
 }
 
-/** Never rejects: a failed call is an outcome to count and print, and the traffic goes on. */
-export async function performOperation(client: GatewayClient, operation: PlannedOperation): Promise<OperationOutcome> {
+/**
+ * Never rejects: a failed call is an outcome to count and print, and the traffic goes on.
+ * `token`: the bearer token of whoever does the operation (bench/simulation/simulator-identity.ts).
+ */
+export async function performOperation(client: GatewayClient, operation: PlannedOperation, token?: string): Promise<OperationOutcome> {
   try {
-    return await send(client, operation);
+    return await send(client, operation, token);
   } catch (error) {
     if (error instanceof GatewayCallError) return { status: 'failed', code: error.code, message: error.message };
     return { status: 'failed', code: 'UNEXPECTED_ANSWER', message: error instanceof Error ? error.message : String(error) };

@@ -65,9 +65,13 @@ interface WorldData {
   };
 }
 
-/** Throws a GatewayCallError when the gateway cannot answer the discovery query. */
-export async function discoverWorld(client: GatewayClient): Promise<World> {
-  const data = await client.execute<WorldData>(WORLD_QUERY, { first: SAMPLED_PRODUCTS });
+/**
+ * Throws a GatewayCallError when the gateway cannot answer the discovery query. `token`: a
+ * principal that may read customers (the call center), to count them; without one, or with one
+ * that may not, the world has no customers.
+ */
+export async function discoverWorld(client: GatewayClient, token?: string): Promise<World> {
+  const data = await client.execute<WorldData>(WORLD_QUERY, { first: SAMPLED_PRODUCTS }, token);
   const stockedAt = new Map<string, SimVariant[]>(data.locations.map((l) => [l.id, []]));
   const initialAvailable = new Map<string, number>();
   for (const { node: product } of data.products.edges) {
@@ -85,7 +89,7 @@ export async function discoverWorld(client: GatewayClient): Promise<World> {
   let customerCount = 0;
   let customerLookupError: string | undefined;
   try {
-    customerCount = await countCustomers(client);
+    customerCount = await countCustomers(client, token);
   } catch (error) {
     customerLookupError = error instanceof Error ? error.message : String(error);
   }
@@ -105,8 +109,9 @@ export async function discoverWorld(client: GatewayClient): Promise<World> {
  * Demo customer ids are consecutive from cust-00001, so the count is the highest id that exists:
  * doubling then bisection finds it in about 2·log2(n) tiny lookups.
  */
-export async function countCustomers(client: GatewayClient): Promise<number> {
-  const exists = async (n: number) => (await client.execute<{ customer: { id: string } | null }>(CUSTOMER_PROBE, { id: customerId(n) })).customer !== null;
+export async function countCustomers(client: GatewayClient, token?: string): Promise<number> {
+  const exists = async (n: number) =>
+    (await client.execute<{ customer: { id: string } | null }>(CUSTOMER_PROBE, { id: customerId(n) }, token)).customer !== null;
   if (!(await exists(1))) return 0;
   let known = 1;
   let missing = 2;

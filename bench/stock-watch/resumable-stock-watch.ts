@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { CALL_CENTER, DEVELOPMENT_TOKEN_NOTE, mintBenchToken } from '../development-token.js';
 
 const STOCK_WATCH = readFileSync(new URL('../../tests/operations/StockWatch.graphql', import.meta.url), 'utf8');
 
@@ -57,19 +58,37 @@ export interface StockWatchOptions {
   keepAliveMs?: number;
   /** A ping without pong for this long closes the socket (and so resumes), in ms. @default 5000 */
   pongTimeoutMs?: number;
+  /**
+   * The bearer token each connection sends in its connection_init. A string is sent as is, and the
+   * watch ends when the gateway closes the connection at its expiry; a function is asked for a
+   * token on every connection, so the watch goes on past any one token's expiry.
+   * @default a development call-center token, minted afresh for every connection
+   */
+  token?: string | (() => Promise<string>);
 }
 
 export class StockWatchError extends Error {
   constructor(
-    /** GATEWAY_UNREACHABLE: the first connection failed. SUBSCRIPTION_REFUSED: the graph rejected the operation. */
-    readonly code: 'GATEWAY_UNREACHABLE' | 'SUBSCRIPTION_REFUSED',
+    /**
+     * GATEWAY_UNREACHABLE: the first connection failed. SUBSCRIPTION_REFUSED: the graph rejected the
+     * operation. TOKEN_REFUSED: the gateway refused the token, or closed at the expiry of one that cannot be renewed.
+     */
+    readonly code: 'GATEWAY_UNREACHABLE' | 'SUBSCRIPTION_REFUSED' | 'TOKEN_REFUSED',
     message: string,
   ) {
     super(message);
   }
 }
 
-type AttemptEnd = { kind: 'stopped' } | { kind: 'dropped'; reason: string; connected: boolean };
+type AttemptEnd = { kind: 'stopped' } | { kind: 'dropped'; reason: string; connected: boolean; closeCode: number | undefined };
+
+/** The gateway's close code for a connection whose token it refuses or that has just expired. */
+const UNAUTHORIZED_CLOSE = 4401;
+
+const closeCodeOf = (error: unknown): number | undefined => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : undefined;
+};
 
 const isGraphQLErrorList = (value: unknown): value is EventError[] =>
   Array.isArray(value) && value.every((e) => typeof (e as EventError)?.message === 'string');
@@ -107,6 +126,10 @@ export async function watchStock(options: StockWatchOptions, listener: StockWatc
   let after = options.after;
   let everConnected = false;
   let failedAttempts = 0;
+  // A given string is all there is; a source is asked on every connection, so one after an expiry gets a fresh token.
+  const given = options.token;
+  const tokenForConnection: () => Promise<string> =
+    typeof given === 'function' ? given : given === undefined ? () => mintBenchToken(CALL_CENTER) : async () => given;
 
   /** One connection and one subscription, until it drops or the watch stops. */
   const attempt = (resuming: boolean): Promise<AttemptEnd> => {
@@ -121,6 +144,7 @@ export async function watchStock(options: StockWatchOptions, listener: StockWatc
       retryAttempts: 0,
       lazy: true,
       keepAlive: options.keepAliveMs ?? 10_000,
+      connectionParams: async () => ({ authorization: `Bearer ${await tokenForConnection()}` }),
       on: {
         connected: (opened) => {
           connected = true;
@@ -167,11 +191,11 @@ export async function watchStock(options: StockWatchOptions, listener: StockWatc
             if (isGraphQLErrorList(error)) {
               reject(new StockWatchError('SUBSCRIPTION_REFUSED', `The gateway refused the subscription: ${error.map((e) => e.message).join('; ')}`));
             } else {
-              resolve({ kind: 'dropped', reason: describeDrop(error, lastSocketError), connected });
+              resolve({ kind: 'dropped', reason: describeDrop(error, lastSocketError), connected, closeCode: closeCodeOf(error) });
             }
           },
           // stockChanged never ends on its own: a completed stream means the server is going away.
-          complete: () => resolve({ kind: 'dropped', reason: 'the gateway ended the stream', connected }),
+          complete: () => resolve({ kind: 'dropped', reason: 'the gateway ended the stream', connected, closeCode: undefined }),
         },
       );
       stop = () => {
@@ -190,6 +214,7 @@ export async function watchStock(options: StockWatchOptions, listener: StockWatc
   while (!signal?.aborted) {
     const end = await attempt(resuming);
     if (end.kind === 'stopped' || signal?.aborted) return;
+    if (end.closeCode === UNAUTHORIZED_CLOSE && (!end.connected || typeof given === 'string')) throw tokenRefused(end, given, after);
     if (!everConnected) throw new StockWatchError('GATEWAY_UNREACHABLE', `Cannot reach the gateway at ${wsUrl}: ${end.reason}`);
     if (!end.connected) failedAttempts++;
     const delay = Math.min(maxRetryDelayMs, retryDelayMs * 2 ** failedAttempts);
@@ -199,4 +224,17 @@ export async function watchStock(options: StockWatchOptions, listener: StockWatc
     resuming = true;
     await sleep(delay, signal);
   }
+}
+
+/**
+ * A refused token is not retried: the same one would be refused again. An expired given token
+ * says how to go on from where the watch stopped.
+ */
+function tokenRefused(end: { reason: string; connected: boolean }, given: StockWatchOptions['token'], after: number | undefined): StockWatchError {
+  if (end.connected) {
+    const resume = after === undefined ? '' : ` and --after ${after} to resume after the last change printed`;
+    return new StockWatchError('TOKEN_REFUSED', `The gateway ended the watch at the token's expiry (${end.reason}): pass a fresh one with --token${resume}.`);
+  }
+  const whose = given === undefined ? `: the watch's own tokens are ${DEVELOPMENT_TOKEN_NOTE}; pass one this gateway accepts with --token` : '';
+  return new StockWatchError('TOKEN_REFUSED', `The gateway refused the token (${end.reason})${whose}.`);
 }

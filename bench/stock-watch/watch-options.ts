@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { tokenFlag, tokenFromOptions } from '../token-option.js';
 import { UsageError } from '../usage-error.js';
 
 export interface WatchOptions {
@@ -15,6 +16,8 @@ export interface WatchOptions {
   locationIds: string[];
   /** Replay the ledger after this sequence first. @default undefined (live only) */
   after: number | undefined;
+  /** The bearer token each connection sends. @default TOKEN, else a development call-center token minted per connection */
+  token?: string;
 }
 
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
@@ -34,7 +37,15 @@ Options:
   --after <sequence>  first replay every change after this ledger sequence (0 = from the start)
   --gateway <url>     the gateway's GraphQL endpoint (default: WATCH_STOCK_GATEWAY_URL,
                       else ${DEFAULT_GATEWAY_URL})
+  --token <jwt>       bearer token to watch with (default: TOKEN), any signed-in principal,
+                      e.g. TOKEN=$(npm run -s token -- --scope callcenter); the watch ends
+                      when it expires
   --help              this text
+
+Without a token the watch acts as the call center, with a token it mints itself (afresh on each
+connection, so it never expires) with the public development secret, which only a gateway using
+it accepts (npm start with none of JWT_SECRET, JWKS_PATH, JWKS_URL set); for any other gateway,
+pass --token.
 `;
 
 const flags = z.object({
@@ -42,6 +53,7 @@ const flags = z.object({
   sku: z.array(z.string().min(1, 'must not be empty')).max(MAX_FILTER_IDS, `at most ${MAX_FILTER_IDS}`),
   location: z.array(z.string().min(1, 'must not be empty')).max(MAX_FILTER_IDS, `at most ${MAX_FILTER_IDS}`),
   after: z.coerce.number().int('must be an integer').min(0, 'must be 0 or more').optional(),
+  token: tokenFlag,
 });
 
 /** Parsed options, or `'help'` when `--help` was asked for. Throws UsageError naming the bad flag. */
@@ -55,6 +67,7 @@ export function parseWatchOptions(argv: readonly string[], env: NodeJS.ProcessEn
         location: { type: 'string', multiple: true, default: [] },
         after: { type: 'string' },
         gateway: { type: 'string', default: env.WATCH_STOCK_GATEWAY_URL || DEFAULT_GATEWAY_URL },
+        token: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -64,10 +77,10 @@ export function parseWatchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return 'help';
-  const parsed = flags.safeParse(values);
+  const parsed = flags.safeParse({ ...values, token: tokenFromOptions(values.token, env) });
   if (!parsed.success) {
     throw UsageError.fromZod(parsed.error);
   }
-  const { gateway, sku, location, after } = parsed.data;
-  return { gatewayUrl: gateway, skus: sku, locationIds: location, after };
+  const { gateway, sku, location, after, token } = parsed.data;
+  return { gatewayUrl: gateway, skus: sku, locationIds: location, after, ...(token === undefined ? {} : { token }) };
 }

@@ -29,6 +29,11 @@ export interface BearerAuthenticationOptions {
 /** RFC 6750 §2.1 `b64token`, the only token syntax a Bearer header may carry. */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 
+/** The token of an `Authorization: Bearer <token>` value; undefined when the value has another form. */
+export function bearerTokenOf(header: string): string | undefined {
+  return BEARER.exec(header.trim())?.[1];
+}
+
 const RESPONSE_MEDIA_TYPES = ['application/graphql-response+json', 'application/json'] as const;
 
 export function useBearerAuthentication(app: FastifyInstance, { paths, verify }: BearerAuthenticationOptions): void {
@@ -41,7 +46,7 @@ export function useBearerAuthentication(app: FastifyInstance, { paths, verify }:
       request.principal = ANONYMOUS_PRINCIPAL;
       return;
     }
-    const token = BEARER.exec(header.trim())?.[1];
+    const token = bearerTokenOf(header);
     try {
       if (token === undefined) {
         throw new TokenRefusedError(TokenRefusalReason.Malformed, 'The Authorization header must be "Bearer <token>".');

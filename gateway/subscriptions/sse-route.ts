@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ExecutionArgs } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
-import type { StreamingOperations } from './streaming-operations.js';
+import { ANONYMOUS_PRINCIPAL } from '../identity/principal.js';
+import { endAtExpiry } from './end-at-expiry.js';
+import type { StreamingOperationState, StreamingOperations } from './streaming-operations.js';
 
 export interface SseRoute {
   /** Serves one request (also used on the GraphQL path for clients that accept text/event-stream). */
@@ -23,14 +25,14 @@ export function registerSseRoute(app: FastifyInstance, path: string, operations:
   const handler = createHandler({
     onSubscribe: (request, params) => {
       const requestId = String(request.raw.headers['x-request-id'] ?? randomUUID());
-      const prepared = operations.prepare(params, requestId);
+      const prepared = operations.prepare(params, requestId, request.raw.principal ?? ANONYMOUS_PRINCIPAL);
       // graphql-sse answers a result (not arguments) as the only event of the stream.
       // graphql-sse treats only an object with `data` as a result to answer with.
       if (Array.isArray(prepared)) return { data: null, errors: prepared };
       return { ...(prepared as ExecutionArgs), contextValue: (prepared as ExecutionArgs).contextValue as Record<string, unknown> };
     },
     execute: (args) => operations.run(args),
-    subscribe: (args) => operations.run(args),
+    subscribe: async (args) => endAtExpiry(await operations.run(args), (args.contextValue as unknown as StreamingOperationState).principal),
   });
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const stream = { end: () => reply.raw.end() };

@@ -8,6 +8,9 @@ import { createDocumentCache } from '../document-cache.js';
 import { ErrorCode, codedError, toClientError } from '../errors.js';
 import type { ExecuteOperation, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
 import type { OperationLimits } from '../limits/operation-limits.js';
+import { applyRemovals } from '../authorization/apply-removals.js';
+import { authorizeOperation, type Removal } from '../authorization/authorize-operation.js';
+import type { Principal } from '../identity/principal.js';
 import { checkOperationCost, checkVariables, parseAndValidate, selectOperation } from '../prepare-operation.js';
 import type { SubscriptionEngine } from './subscription-engine.js';
 
@@ -22,11 +25,15 @@ export interface StreamingOperationState {
   prepared: PreparedOperation;
   snapshot: SchemaSnapshot;
   requestId: string;
+  principal: Principal;
+  /** Fields taken out for want of rights: null with their error in the answer, and in every event. */
+  removals: readonly Removal[];
+  nothingToRun: boolean;
 }
 
 export interface StreamingOperations {
   /** Execution arguments for the transport library, or the errors to answer with. */
-  prepare(request: StreamingRequest, requestId: string): ExecutionArgs | readonly GraphQLError[];
+  prepare(request: StreamingRequest, requestId: string, principal: Principal): ExecutionArgs | readonly GraphQLError[];
   run(args: ExecutionArgs): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>> | AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 }
 
@@ -44,7 +51,7 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
   const documentCache = createDocumentCache(options.documentCacheSize);
   const extraRules = options.introspection ? [] : [NoSchemaIntrospectionCustomRule];
   return {
-    prepare(request, requestId) {
+    prepare(request, requestId, principal) {
       const snapshot = options.currentSchema();
       if (!snapshot) return [codedError('No supergraph is loaded yet', ErrorCode.ServiceUnavailable)];
       if (typeof request.query !== 'string' || request.query === '') {
@@ -60,8 +67,10 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       if (variableErrors.length > 0) return variableErrors;
       const costErrors = checkOperationCost(snapshot.schema, parsed.value.document, selected.value, variables, options.limits);
       if (costErrors.length > 0) return costErrors;
-      const state: StreamingOperationState = {
-        prepared: {
+      const { prepared, removals, nothingToRun } = authorizeOperation(
+        snapshot.schema,
+        snapshot.authorization,
+        {
           query: request.query,
           queryHash: parsed.value.queryHash,
           document: parsed.value.document,
@@ -69,9 +78,11 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
           operationName,
           variables,
         },
-        snapshot,
-        requestId,
-      };
+        principal,
+      );
+      // A subscription the caller may not open is refused at subscribe time, not streamed empty.
+      if (nothingToRun && selected.value.operation === 'subscription') return applyRemovals({}, removals).errors ?? [];
+      const state: StreamingOperationState = { prepared, snapshot, requestId, principal, removals, nothingToRun };
       return {
         schema: snapshot.schema,
         document: parsed.value.document,
@@ -81,11 +92,25 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       };
     },
     run(args) {
-      const { prepared, snapshot, requestId } = args.contextValue as StreamingOperationState;
-      if (prepared.operation.operation === 'subscription') return options.subscriptions.subscribe(prepared, snapshot);
-      return options.execute(prepared, snapshot, { requestId }).then((result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => toClientError(error)) } : result,
-      ) as Promise<ExecutionResult>;
+      const { prepared, snapshot, requestId, principal, removals, nothingToRun } = args.contextValue as StreamingOperationState;
+      if (prepared.operation.operation === 'subscription') {
+        const stream = options.subscriptions.subscribe(prepared, snapshot, principal);
+        return removals.length === 0 || !(Symbol.asyncIterator in stream) ? stream : withRemovals(stream, removals);
+      }
+      const executed = nothingToRun ? Promise.resolve({}) : options.execute(prepared, snapshot, { requestId, principal });
+      return executed.then((result: ExecutionResult) => {
+        const answer = applyRemovals(result, removals);
+        return answer.errors ? { ...answer, errors: answer.errors.map((error) => toClientError(error)) } : answer;
+      }) as Promise<ExecutionResult>;
     },
   };
+}
+
+/** Every event answers the removed fields the same way: null, with their error. */
+async function* withRemovals(stream: AsyncIterableIterator<ExecutionResult>, removals: readonly Removal[]): AsyncIterableIterator<ExecutionResult> {
+  try {
+    for await (const event of stream) yield applyRemovals(event, removals);
+  } finally {
+    await stream.return?.();
+  }
 }

@@ -8,6 +8,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { ErrorCode, codedError, toClientError } from '../errors.js';
 import type { GatewayRequestContext, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
+import type { Principal } from '../identity/principal.js';
 import { createEventEnricher } from './enrich-event.js';
 import { enrichInOrder } from './ordered-enrichment.js';
 import type { SubscriptionPlanner } from './plan-subscription.js';
@@ -31,7 +32,8 @@ export interface SubscriptionEngineOptions {
 }
 
 export interface SubscriptionEngine {
-  subscribe(prepared: PreparedOperation, snapshot: SchemaSnapshot): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
+  /** Streams the operation for `principal`; only subscribers acting for the same principal share a stream. */
+  subscribe(prepared: PreparedOperation, snapshot: SchemaSnapshot, principal: Principal): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
   stats(): { streams: number; subscribers: number };
   /** Completes every subscription and closes the upstream connections. */
   close(): Promise<void>;
@@ -42,7 +44,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
   let streamCount = 0;
 
   return {
-    subscribe(prepared, snapshot) {
+    subscribe(prepared, snapshot, principal) {
       const planner = options.currentPlanner();
       if (!planner) return { errors: [codedError('No supergraph is loaded yet', ErrorCode.ServiceUnavailable)] };
       let plan;
@@ -54,12 +56,20 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       }
       const url = options.subgraphUrl(plan.primary.serviceName);
       if (!url) return { errors: [codedError(`No URL for subgraph ${plan.primary.serviceName}`, ErrorCode.InternalServerError)] };
-      const key = JSON.stringify([snapshot.hash, prepared.queryHash, prepared.operationName ?? null, canonical(prepared.variables ?? {})]);
+      const key = JSON.stringify([
+        snapshot.hash,
+        prepared.queryHash,
+        prepared.operationName ?? null,
+        canonical(prepared.variables ?? {}),
+        // The subgraphs see the principal (their ownership rules may filter): no stream is shared across principals.
+        principalKey(principal),
+      ]);
       return shared.join(key, () => {
         streamCount += 1;
         const upstream = streamFromUpstream({
           connections: options.connections,
           url,
+          principal,
           operation: prepareUpstreamOperation(snapshot.schema, plan.primary.operation, plan.primary.variableUsages, prepared.variables),
           logger: options.logger,
           ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
@@ -71,7 +81,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
           prepared,
           snapshot,
           serviceMap: options.serviceMap,
-          context: { requestId: `subscription-${streamCount}` },
+          context: { requestId: `subscription-${streamCount}`, principal },
           logger: options.logger,
         });
         return clientSafe(enrichInOrder(upstream, enrich, { onError: (err) => options.logger.warn({ err }, 'subscription event failed') }));
@@ -115,4 +125,8 @@ function canonical(value: unknown): unknown {
     return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
   }
   return value;
+}
+
+function principalKey(principal: Principal): string {
+  return principal.authenticated ? JSON.stringify([principal.subject, [...principal.scopes].sort(), principal.storeId ?? null]) : 'anonymous';
 }

@@ -1,39 +1,72 @@
 /**
- * One graphql-transport-ws connection per subgraph, shared by every upstream subscription to it.
+ * One graphql-transport-ws connection per subgraph and principal, shared by every upstream
+ * subscription to it.
  * The connection does not retry by itself: a drop ends each subscription with an error, and each
  * resubscribes from its own cursor (see upstream-stream.ts), which a blind automatic retry of the
  * original request could not do.
+ *
+ * A subgraph trusts a connection for the principal the gateway vouched for when it opened, so a
+ * connection serves one principal: subscriptions acting for different principals never share one.
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { InternalTokenSigner } from '../identity/internal-token.js';
+import { ANONYMOUS_PRINCIPAL, type Principal } from '../identity/principal.js';
 
 export interface UpstreamConnections {
-  clientFor(httpUrl: string): Client;
+  /** The connection to the subgraph at `httpUrl` acting for `principal` (anonymous when absent). */
+  clientFor(httpUrl: string, principal?: Principal): Client;
   close(): Promise<void>;
 }
 
-export function createUpstreamConnections(options: { keepAliveMs?: number } = {}): UpstreamConnections {
-  const clients = new Map<string, Client>();
+export interface UpstreamConnectionOptions {
+  /** Vouches for the principal in each connection_init (`principalToken`). */
+  signer: InternalTokenSigner;
+  keepAliveMs?: number;
+}
+
+export function createUpstreamConnections(options: UpstreamConnectionOptions): UpstreamConnections {
+  const connections = new Map<string, { client: Client; principal: Principal }>();
   return {
-    clientFor(httpUrl) {
+    clientFor(httpUrl, principal = ANONYMOUS_PRINCIPAL) {
       const url = httpUrl.replace(/^http/, 'ws');
-      let client = clients.get(url);
-      if (!client) {
-        client = createClient({
-          url,
-          webSocketImpl: WebSocket,
-          lazy: true,
-          retryAttempts: 0,
-          // Pings find a dead peer (a killed subgraph behind a load balancer) that TCP alone may not.
-          keepAlive: options.keepAliveMs ?? 10_000,
-        });
-        clients.set(url, client);
+      const key = JSON.stringify([url, principalKey(principal)]);
+      const known = connections.get(key);
+      if (known) {
+        // The same principal with a renewed bearer token: reconnects vouch until the new expiry.
+        known.principal = principal;
+        return known.client;
       }
-      return client;
+      const connection = { principal } as { client: Client; principal: Principal };
+      connection.client = createClient({
+        url,
+        // A function, so each (re)connect carries a token signed then, not one that expired meanwhile.
+        connectionParams: async () => ({ principalToken: await options.signer.freshTokenFor(connection.principal) }),
+        webSocketImpl: WebSocket,
+        lazy: true,
+        retryAttempts: 0,
+        // Pings find a dead peer (a killed subgraph behind a load balancer) that TCP alone may not.
+        keepAlive: options.keepAliveMs ?? 10_000,
+        // A lazy client closes once its last subscription ends (or its socket drops): forget it then,
+        // so a gateway that has served many principals keeps only the connections in use.
+        on: {
+          closed: () => {
+            if (connections.get(key) !== connection) return;
+            connections.delete(key);
+            void connection.client.dispose();
+          },
+        },
+      });
+      connections.set(key, connection);
+      return connection.client;
     },
     async close() {
-      await Promise.all([...clients.values()].map((client) => client.dispose()));
-      clients.clear();
+      await Promise.all([...connections.values()].map(({ client }) => client.dispose()));
+      connections.clear();
     },
   };
+}
+
+function principalKey(principal: Principal): string {
+  return principal.authenticated ? JSON.stringify([principal.subject, principal.scopes, principal.storeId ?? null]) : 'anonymous';
 }

@@ -8,6 +8,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import type { FormattedExecutionResult as WsResult } from 'graphql-ws';
 
 import { CURSOR_ALIAS, type UpstreamOperation } from './resumable-operation.js';
+import type { Principal } from '../identity/principal.js';
 import type { UpstreamConnections } from './upstream-connections.js';
 
 /** One result of the upstream subscription, as the subgraph sent it (JSON). */
@@ -18,6 +19,8 @@ export interface UpstreamStreamOptions {
   /** The subgraph's HTTP GraphQL URL; its WebSocket endpoint is the same path. */
   url: string;
   operation: UpstreamOperation;
+  /** Who the stream is for: the subgraph is told, vouched for by the gateway (anonymous when absent). */
+  principal?: Principal;
   logger: { warn(object: object, message: string): void };
   /** First delay before resubscribing; doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
@@ -45,7 +48,7 @@ export function streamFromUpstream(options: UpstreamStreamOptions): AsyncIterabl
     let delay = firstDelay;
     while (!stopped) {
       const variables = operation.resume ? { ...operation.variables, [operation.resume.cursorVariable]: cursor } : operation.variables;
-      const client = options.connections.clientFor(options.url);
+      const client = options.connections.clientFor(options.url, options.principal);
       const outcome = await new Promise<Outcome>((resolve) => {
         const unsubscribe = client.subscribe<Record<string, unknown>>(
           { query: operation.query, variables },

@@ -6,7 +6,16 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { ANONYMOUS_PRINCIPAL, type Principal } from '../identity/principal.js';
+import { TokenRefusedError } from '../identity/token-refusal.js';
+import type { TokenVerifier } from '../identity/verify-token.js';
+import { connectionPrincipal } from './connection-principal.js';
 import type { StreamingOperations } from './streaming-operations.js';
+
+/** graphql-ws close codes: the client must not retry with the same credentials. */
+const UNAUTHORIZED_CLOSE = 4401;
+/** setTimeout's longest delay; a token living longer is checked again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface WebSocketRoute {
   /** Open WebSocket connections. */
@@ -15,7 +24,12 @@ export interface WebSocketRoute {
   close(): Promise<void>;
 }
 
-export function registerWebSocketRoute(app: FastifyInstance, path: string, operations: StreamingOperations): WebSocketRoute {
+export function registerWebSocketRoute(
+  app: FastifyInstance,
+  path: string,
+  operations: StreamingOperations,
+  verify: TokenVerifier,
+): WebSocketRoute {
   const server = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   app.server.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://gateway');
@@ -29,11 +43,28 @@ export function registerWebSocketRoute(app: FastifyInstance, path: string, opera
   // clean end of each subscription before the socket goes away.
   let running = 0;
   let allCompleted: (() => void) | undefined;
+  // Set at connection_init, read by every operation of the connection.
+  const principals = new WeakMap<object, Principal>();
   const disposable = useServer(
     {
+      onConnect: async (context) => {
+        const { socket, request } = context.extra;
+        let principal: Principal;
+        try {
+          principal = await connectionPrincipal(context.connectionParams, request.headers, verify);
+        } catch (error) {
+          if (!(error instanceof TokenRefusedError)) throw error;
+          // The reason, never the token; a close reason holds at most 123 bytes.
+          socket.close(UNAUTHORIZED_CLOSE, `Unauthorized: ${error.reason}`.slice(0, 123));
+          return false;
+        }
+        principals.set(context, principal);
+        if (principal.authenticated) closeAtExpiry(socket, principal.expiresAt);
+        return true;
+      },
       onSubscribe: (context, id, payload) => {
         const requestId = `${String(context.extra.request.headers['x-request-id'] ?? randomUUID())}:${id}`;
-        return operations.prepare(payload, requestId);
+        return operations.prepare(payload, requestId, principals.get(context) ?? ANONYMOUS_PRINCIPAL);
       },
       onOperation: () => {
         running += 1;
@@ -56,4 +87,20 @@ export function registerWebSocketRoute(app: FastifyInstance, path: string, opera
       await disposable.dispose();
     },
   };
+}
+
+/**
+ * A connection acts for its token's principal only while the token is valid: at its expiry the
+ * connection closes with 4401 and says why, and the client reconnects with a fresh token (resuming
+ * its streams with `after`).
+ */
+function closeAtExpiry(socket: { close(code: number, reason: string): void; once(event: 'close', listener: () => void): unknown }, expiresAt: Date): void {
+  let timer: NodeJS.Timeout;
+  const check = () => {
+    const left = expiresAt.getTime() - Date.now();
+    if (left <= 0) socket.close(UNAUTHORIZED_CLOSE, 'Unauthorized: token expired');
+    else timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
+  };
+  check();
+  socket.once('close', () => clearTimeout(timer));
 }

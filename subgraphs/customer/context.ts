@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { AuditRecorder } from '../shared/audit.js';
 import type { SubgraphPrincipal } from '../shared/principal.js';
+import type { SubgraphServices } from '../shared/subgraph-server.js';
 import { createCustomerLoaders, type CustomerLoaders } from './loaders.js';
 import type { CustomerDatabase } from './tables.js';
 
@@ -9,12 +11,14 @@ export interface CustomerContext {
   loaders: CustomerLoaders;
   /** Who the request acts for (verified gateway vouching); the ownership rules read it. */
   principal: SubgraphPrincipal;
+  /** The audit trail the mutations record to. */
+  audit: AuditRecorder;
 }
 
 export function createCustomerContext(
   db: Kysely<CustomerDatabase>,
-  _services: unknown,
+  services: Pick<SubgraphServices, 'audit'>,
   principal: SubgraphPrincipal,
 ): CustomerContext {
-  return { db, loaders: createCustomerLoaders(db), principal };
+  return { db, loaders: createCustomerLoaders(db), principal, audit: services.audit };
 }

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { allByKey, oneByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
+import type { AuditRecorder } from '../shared/audit.js';
 import type { SubgraphPrincipal } from '../shared/principal.js';
 import type { LocationModel, ReservationModel, StockChangeModel, StockLevelModel, StockSummaryModel } from './models.js';
 import { findAllLocations, findReservationsByIds, findStockLevelsBySkus, findStockSummariesBySkus } from './repository.js';
@@ -18,6 +19,8 @@ export interface LocationDirectory {
 export interface InventoryContext {
   /** Who the request acts for (verified gateway vouching); the ownership rules read it. */
   principal: SubgraphPrincipal;
+  /** The audit trail the stock mutations record to. */
+  audit: AuditRecorder;
   locations: LocationDirectory;
   /** Levels of a sku at every location (one statement for all the skus of a tick). */
   stockBySku: DataLoader<string, StockLevelModel[]>;
@@ -47,6 +50,7 @@ export function createInventoryContext(
 ): InventoryContext {
   return {
     principal,
+    audit: services.audit,
     ledger: { db, services },
     streamStockChanges: (options) => streamStockChanges(db, services.events, options),
     locations: createLocationDirectory(db),

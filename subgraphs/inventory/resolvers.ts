@@ -8,6 +8,7 @@ import {
   sortByDistance,
   storesWithStockNear,
 } from './availability.js';
+import { SEE_OR_CANCEL, requireReservationAccess } from './access-rules.js';
 import { requireGeoPoint, requireIntInRange, requireNumberInRange } from './arguments.js';
 import type { InventoryContext } from './context.js';
 import type { Resolvers } from './generated/resolvers.js';
@@ -33,7 +34,10 @@ export const inventoryResolvers: Resolvers = {
       const ordered = from ? sortByDistance(candidates, from).map((d) => d.place) : candidates;
       return ordered.slice(0, limit);
     },
-    reservation: (_root, { id }, context) => context.reservationById.load(id),
+    async reservation(_root, { id }, context) {
+      await requireReservationAccess(context, id, SEE_OR_CANCEL);
+      return context.reservationById.load(id);
+    },
   },
 
   Mutation: inventoryMutationResolvers,
@@ -47,7 +51,11 @@ export const inventoryResolvers: Resolvers = {
   },
 
   Reservation: {
-    __resolveReference: (reference, context) => context.reservationById.load(reference.id),
+    // Only a direct request looks a reservation up by reference (no other subgraph returns one): same rule as the query.
+    async __resolveReference(reference, context) {
+      await requireReservationAccess(context, reference.id, SEE_OR_CANCEL);
+      return context.reservationById.load(reference.id);
+    },
     variant: (reservation) => ({ sku: reservation.sku }),
     location: (reservation, _args, context) => requireLocation(context, reservation.locationId),
   },

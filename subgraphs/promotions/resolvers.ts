@@ -1,5 +1,6 @@
 /** Thin adapters from the SDL to the targeting (eligibility.ts) and money (pricing.ts) rules. */
 import { GraphQLError } from 'graphql';
+import { requireCustomerAccess } from '../shared/access.js';
 import { appliesTo, isPersonalOfferFor } from './eligibility.js';
 import type { Resolvers, VariantActivePromotionsArgs } from './generated/resolvers.js';
 import { parseInstant } from './instant.js';
@@ -79,7 +80,9 @@ export const resolvers: Resolvers = {
     },
   },
   Customer: {
+    // Which offers were chosen for someone says something of their history: theirs and the call center's to see.
     async personalOffers(customer, args, context) {
+      requireCustomerAccess(context.principal, customer.id);
       const [active, audience] = await Promise.all([
         context.activePromotions(),
         context.promotionIdsByCustomer.load(customer.id),

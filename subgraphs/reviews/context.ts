@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { groupBy } from '../shared/group-by.js';
 import { MAX_BATCH, allByKey, loaderPerArguments, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
+import type { AuditRecorder } from '../shared/audit.js';
 import type { SubgraphPrincipal } from '../shared/principal.js';
 import type { ReviewModel } from './models.js';
 import { summarizeRatings, type RatingSummary } from './rating.js';
@@ -21,6 +22,8 @@ export interface ReviewsContext {
   db: Kysely<ReviewsDatabase>;
   /** Who the request acts for (verified gateway vouching); the ownership rules read it. */
   principal: SubgraphPrincipal;
+  /** The audit trail submitReview records to. */
+  audit: AuditRecorder;
   now(): Date;
   reviewById: DataLoader<string, ReviewModel | null>;
   /** customer id -> their reviews, newest first. */
@@ -31,7 +34,12 @@ export interface ReviewsContext {
   reviewPages(page: PageRequest): DataLoader<string, ReviewPage>;
 }
 
-export function createReviewsContext(db: Kysely<ReviewsDatabase>, now: () => Date, principal: SubgraphPrincipal): ReviewsContext {
+export function createReviewsContext(
+  db: Kysely<ReviewsDatabase>,
+  now: () => Date,
+  principal: SubgraphPrincipal,
+  audit: AuditRecorder,
+): ReviewsContext {
   const reviewPages = loaderPerArguments(
     (page: PageRequest) => `${page.sort}|${page.first}|${page.after ? encodeCursor(page.sort, page.after) : ''}`,
     (page) => valueByKey((productIds) => findReviewPages(db, productIds, page), (): ReviewPage => ({ reviews: [], hasNextPage: false })),
@@ -40,6 +48,7 @@ export function createReviewsContext(db: Kysely<ReviewsDatabase>, now: () => Dat
     db,
     now,
     principal,
+    audit,
     reviewById: oneByKey((ids) => findReviewsByIds(db, ids), (r) => r.id),
     reviewsByCustomer: allByKey((customerIds) => findReviewsByCustomers(db, customerIds), (r) => r.customerId ?? ''),
     ratingByProduct: new DataLoader(

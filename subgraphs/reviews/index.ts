@@ -18,7 +18,7 @@ export function createReviewsSubgraph(options: ReviewsOptions = {}): SubgraphDef
     migrations,
     isEmpty: async (db) => (await db.selectFrom('reviews').select('id').limit(1).executeTakeFirst()) === undefined,
     seed: seedReviews,
-    createContext: (db, _services, principal) => createReviewsContext(db, now, principal),
+    createContext: (db, services, principal) => createReviewsContext(db, now, principal, services.audit),
     resolvers,
   };
 }

@@ -1,12 +1,17 @@
 /** Thin adapters from the SDL to the review rules, the repository and the per-request loaders. */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { customerItself, requireAccess } from '../shared/access.js';
+import { audited } from '../shared/audit.js';
 import type { ReviewsContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Resolvers } from './generated/resolvers.js';
 import type { ReviewModel, ReviewPosition } from './models.js';
 import { insertReview } from './repository.js';
 import { alreadyReviewed, checkReview } from './review-rules.js';
+
+/** A review speaks in its author's name: nobody, not even the call center, writes one for someone else. */
+export const SUBMIT_REVIEW_RULE = 'a review is submitted by its author only, signed in as that customer';
 
 /** Largest page of reviews. */
 export const MAX_PAGE_SIZE = 100;
@@ -20,19 +25,25 @@ export const resolvers: Resolvers = {
     review: (_parent, args, context) => context.reviewById.load(args.id),
   },
   Mutation: {
-    async submitReview(_parent, { input }, context) {
-      const check = checkReview(input);
-      if (!check.ok) return { review: null, userErrors: check.errors };
-      const review: ReviewModel = {
-        id: `rev-${randomUUID()}`,
-        ...check.draft,
-        createdAt: context.now().toISOString(),
-      };
-      const outcome = await insertReview(context.db, review);
-      if (outcome === 'duplicate') return { review: null, userErrors: [alreadyReviewed(check.draft)] };
-      context.reviewById.prime(review.id, review);
-      return { review, userErrors: [] };
-    },
+    submitReview: audited(
+      'submitReview',
+      async (_parent, { input }, context) => {
+        // Ids are stored trimmed (review-rules.ts): the one stored must be the caller's own.
+        requireAccess(context.principal, SUBMIT_REVIEW_RULE, [customerItself(input.customerId.trim())]);
+        const check = checkReview(input);
+        if (!check.ok) return { review: null, userErrors: check.errors };
+        const review: ReviewModel = {
+          id: `rev-${randomUUID()}`,
+          ...check.draft,
+          createdAt: context.now().toISOString(),
+        };
+        const outcome = await insertReview(context.db, review);
+        if (outcome === 'duplicate') return { review: null, userErrors: [alreadyReviewed(check.draft)] };
+        context.reviewById.prime(review.id, review);
+        return { review, userErrors: [] };
+      },
+      ({ input }) => ({ customerId: input.customerId, productId: input.productId }),
+    ),
   },
   Review: {
     __resolveReference: (reference, context) => context.reviewById.load(reference.id),

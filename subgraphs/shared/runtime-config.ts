@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from './internal-principal.js';
 import type { SubgraphRuntimeOptions } from './subgraph-server.js';
 
 const schema = z.object({
@@ -23,10 +24,19 @@ const schema = z.object({
   RESERVATION_HOLD_SECONDS: z.coerce.number().int().positive().default(1800),
   /** How often the inventory looks for expired reservations, in seconds. Default 30. */
   RESERVATION_SWEEP_SECONDS: z.coerce.number().positive().default(30),
+  /**
+   * The HS256 secret (at least 32 characters) the gateway signs its vouching for each request's
+   * principal with; the gateway must have the same. Required by `npm run start:subgraph`; `npm start`
+   * makes one per start when unset.
+   */
+  INTERNAL_TOKEN_SECRET: z.string().min(MIN_INTERNAL_TOKEN_SECRET_LENGTH, `at least ${MIN_INTERNAL_TOKEN_SECRET_LENGTH} characters (HS256 needs a 256-bit secret)`).optional(),
 });
 
+/** The subgraph options the environment gives; the secret may be missing where a caller makes one. */
+export type SubgraphRuntimeConfig = Omit<SubgraphRuntimeOptions, 'port' | 'internalTokenSecret'> & { internalTokenSecret: string | undefined };
+
 /** Reads the subgraph options from the environment; throws naming the bad option. */
-export function loadSubgraphRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Omit<SubgraphRuntimeOptions, 'port'> {
+export function loadSubgraphRuntimeConfig(env: NodeJS.ProcessEnv = process.env): SubgraphRuntimeConfig {
   // An empty variable (`SEED_SCALE=`) means unset, as shells and CI templates usually intend.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = schema.safeParse(present);
@@ -43,9 +53,19 @@ export function loadSubgraphRuntimeConfig(env: NodeJS.ProcessEnv = process.env):
     seedScale: c.SEED_SCALE,
     redisUrl: c.REDIS_URL,
     eventChannelPrefix: c.EVENT_CHANNEL_PREFIX,
+    internalTokenSecret: c.INTERNAL_TOKEN_SECRET,
     settings: {
       reservationHoldSeconds: c.RESERVATION_HOLD_SECONDS,
       reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,
     },
   };
+}
+
+/** The options of a subgraph that runs alone, which cannot start without the secret it shares with the gateway. */
+export function requireInternalTokenSecret(config: SubgraphRuntimeConfig): Omit<SubgraphRuntimeOptions, 'port'> {
+  const { internalTokenSecret } = config;
+  if (internalTokenSecret === undefined) {
+    throw new Error('Missing configuration INTERNAL_TOKEN_SECRET: the secret shared with the gateway (at least 32 characters) must be set');
+  }
+  return { ...config, internalTokenSecret };
 }

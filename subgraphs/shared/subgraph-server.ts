@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
 import mercurius from 'mercurius';
 import { readSubgraphDocument, type SubgraphName } from '../../schema/subgraphs.js';
+import { bindAuditSink, stdoutAuditSink, type AuditRecorder, type AuditSink } from './audit.js';
 import { openDatabase, type Engine, type StatementCounter } from './database.js';
 import type { EventBus } from './events/event-bus.js';
 import { createEventBus } from './events/create-event-bus.js';
+import { createInternalPrincipalVerifier, PRINCIPAL_HEADER, PrincipalRefusedError } from './internal-principal.js';
 import { maskInternalErrors } from './mask-internal-errors.js';
 import { migrateToLatest } from './migrate.js';
 import { ANONYMOUS, type SubgraphPrincipal } from './principal.js';
@@ -36,6 +38,8 @@ export interface SubgraphServices {
   events: EventBus;
   now: () => Date;
   settings: SubgraphSettings;
+  /** The audit trail of stock-moving and personal-data-changing mutations (shared/audit.ts). */
+  audit: AuditRecorder;
 }
 
 /** Domain settings read from the environment (runtime-config.ts documents each). */
@@ -70,7 +74,14 @@ export interface SubgraphRuntimeOptions {
   settings?: SubgraphSettings | undefined;
   /** The clock of the domain rules; tests move it. */
   now?: (() => Date) | undefined;
+  /** The HS256 secret the gateway signs its vouching for each request's principal with (internal-principal.ts). */
+  internalTokenSecret: string;
+  /** Where audit entries go. Default: JSON lines on stdout, even with `logger` off. */
+  audit?: AuditSink | undefined;
 }
+
+/** Set by @fastify/websocket, which mercurius registers (its types are not ours to import). */
+const isWebSocketUpgrade = (request: FastifyRequest) => (request as FastifyRequest & { ws?: boolean | null }).ws === true;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -102,6 +113,8 @@ export async function startSubgraph<DB, Context>(
   options: SubgraphRuntimeOptions,
 ): Promise<RunningSubgraph> {
   const { name } = definition;
+  // Before any database work: a subgraph that cannot tell the gateway from anyone else must not start.
+  const verifyPrincipal = createInternalPrincipalVerifier(options.internalTokenSecret);
   const pgSchema = `${options.pgSchemaPrefix}${name}`;
   const database = await openDatabase<DB>({
     databaseUrl: options.databaseUrl,
@@ -126,6 +139,7 @@ export async function startSubgraph<DB, Context>(
       (await createEventBus({ redisUrl: options.redisUrl, channelPrefix: options.eventChannelPrefix ?? 'omnichannel:' })),
     now: options.now ?? (() => new Date()),
     settings: options.settings ?? DEFAULT_SUBGRAPH_SETTINGS,
+    audit: bindAuditSink(name, options.audit ?? stdoutAuditSink()),
   };
   const schema = buildSubgraphSchema({
     typeDefs: readSubgraphDocument(name),
@@ -146,8 +160,38 @@ export async function startSubgraph<DB, Context>(
     errorFormatter: maskInternalErrors,
     context: (request) => definition.createContext(database.db, services, request.vouchedPrincipal ?? ANONYMOUS) as Record<string, unknown>,
     subscription: {
-      context: () => definition.createContext(database.db, services, ANONYMOUS) as Record<string, unknown>,
+      // The WebSocket's vouching comes in connection_init: refused, the connection closes; verified,
+      // the connection's context is built for its principal (mercurius merges what this returns
+      // over the context, so every field that depends on the principal is rebuilt with it).
+      onConnect: async ({ payload }) => {
+        const token: unknown = payload?.principalToken;
+        try {
+          const principal = await verifyPrincipal(typeof token === 'string' ? token : undefined);
+          return definition.createContext(database.db, services, principal) as Record<string, unknown>;
+        } catch (error) {
+          if (!(error instanceof PrincipalRefusedError)) throw error;
+          app.log.info({ reason: error.reason }, 'WebSocket refused: no valid vouching from the gateway');
+          return false;
+        }
+      },
     },
+  });
+  // Added after mercurius so that @fastify/websocket has marked upgrades (`request.ws`): those are
+  // checked in onConnect, where their vouching travels.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url !== '/graphql' || isWebSocketUpgrade(request)) return;
+    const header = request.headers[PRINCIPAL_HEADER];
+    try {
+      request.vouchedPrincipal = await verifyPrincipal(typeof header === 'string' ? header : undefined);
+    } catch (error) {
+      if (!(error instanceof PrincipalRefusedError)) throw error;
+      // The reason, never the token.
+      request.log.info({ reason: error.reason }, 'request refused: no valid vouching from the gateway');
+      return reply
+        .status(401)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify({ errors: [{ message: error.message, extensions: { code: 'UNAUTHORIZED' } }] }));
+    }
   });
   app.graphql.addHook('preSubscriptionExecution', async () => {
     stats.subscriptions += 1;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductPageQuery, SubmitReviewMutation } from '../generated/operations.js';
 import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
 import { PARIS, operation } from '../support/operations.js';
+import { asCustomer } from '../support/tokens.js';
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -49,13 +50,20 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   it('a mutation over GET is refused with 405 and is not executed', async () => {
     const query = 'mutation { submitReview(input: { productId: "prod-00002", customerId: "cust-00398", rating: 5, title: "t", body: "b" }) { review { id } } }';
+    // The reviewer's own token: were the GET executed, it would be allowed to publish the review.
+    const reviewer = await asCustomer('cust-00398');
     // The preflight header gets it past CSRF prevention (gateway/csrf.ts), to the method check.
     const response = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent(query)}`, {
-      headers: { accept: GRAPHQL_RESPONSE, 'apollo-require-preflight': 'true' },
+      headers: { accept: GRAPHQL_RESPONSE, 'apollo-require-preflight': 'true', ...reviewer },
     });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toMatch(/POST/);
-    const again = await postGraphQL<SubmitReviewMutation>(graph.gatewayUrl, query.replace('{ review { id } }', '{ review { id } userErrors { code } }'));
+    const again = await postGraphQL<SubmitReviewMutation>(
+      graph.gatewayUrl,
+      query.replace('{ review { id } }', '{ review { id } userErrors { code } }'),
+      undefined,
+      reviewer,
+    );
     expect(again.body.data!.submitReview.userErrors).toEqual([]);
   });
 
@@ -81,9 +89,12 @@ describe('bad input gets a clear error and changes nothing', () => {
       (await postGraphQL<ProductPageQuery>(graph.gatewayUrl, operation('ProductPage'), { id: 'prod-00004', channel: 'WEB', near: PARIS }))
         .body.data!.product!.rating;
     const before = await rating();
-    const { body } = await postGraphQL<SubmitReviewMutation>(graph.gatewayUrl, operation('SubmitReview'), {
-      input: { productId: 'prod-00004', customerId: 'cust-00397', rating: 6, title: 'Too good', body: 'Six stars' },
-    });
+    const { body } = await postGraphQL<SubmitReviewMutation>(
+      graph.gatewayUrl,
+      operation('SubmitReview'),
+      { input: { productId: 'prod-00004', customerId: 'cust-00397', rating: 6, title: 'Too good', body: 'Six stars' } },
+      await asCustomer('cust-00397'),
+    );
     expect(body.data!.submitReview.review).toBeNull();
     expect(body.data!.submitReview.userErrors.map((e) => e.code)).toEqual(['RATING_OUT_OF_RANGE']);
     expect(await rating()).toEqual(before);

@@ -12,6 +12,7 @@ import { postGraphQL, startGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
 import { deleteRedisKeys } from '../support/redis.js';
 import { subscribeOverWebSocket } from '../support/subscribers.js';
+import { asCallCenter, asStoreStaff } from '../support/tokens.js';
 
 const redisUrl = process.env.REDIS_URL || undefined;
 
@@ -27,11 +28,14 @@ describe.skipIf(!redisUrl)('live stock across processes through Redis', () => {
     const a = await startGraph({ subgraph: shared });
     const b = await startGraph({ subgraph: shared });
     const sku = 'SKU-00010-1';
+    const till = await asStoreStaff('store-10');
     const sellThroughA = async () => {
-      const response = await postGraphQL<{ recordSale: { changes: { sequence: number }[]; userErrors: unknown[] } }>(a.gatewayUrl, operation('RecordSale'), {
-        input: { locationId: 'store-10', channel: 'STORE', lines: [{ sku, quantity: 1 }] },
-        idempotencyKey: randomUUID(),
-      });
+      const response = await postGraphQL<{ recordSale: { changes: { sequence: number }[]; userErrors: unknown[] } }>(
+        a.gatewayUrl,
+        operation('RecordSale'),
+        { input: { locationId: 'store-10', channel: 'STORE', lines: [{ sku, quantity: 1 }] }, idempotencyKey: randomUUID() },
+        till,
+      );
       expect(response.body.data?.recordSale.userErrors).toEqual([]);
       return response.body.data!.recordSale.changes[0]!.sequence;
     };
@@ -40,6 +44,7 @@ describe.skipIf(!redisUrl)('live stock across processes through Redis', () => {
       b.gatewayUrl,
       operation('StockWatch'),
       { skus: [sku], locationIds: ['store-10'], after: start },
+      { connectionParams: await asCallCenter() },
     );
     const received = (sequence: number) =>
       subscriber.waitFor((results) => results.some((r) => r.data?.stockChanged.sequence === sequence));

@@ -12,7 +12,9 @@ import type { SubgraphRuntimeOptions } from '../../subgraphs/shared/subgraph-ser
 import { databaseUrl, uniquePrefix } from '../support/database.js';
 import { postGraphQL, startGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
+import { TEST_OPERATOR, vouchFor } from '../support/subgraph.js';
 import { subscribeOverSse, subscribeOverWebSocket, type Received } from '../support/subscribers.js';
+import { asCallCenter, asStoreStaff } from '../support/tokens.js';
 
 const STOCK_WATCH = operation('StockWatch');
 const ADJUST_STOCK = operation('AdjustStock');
@@ -20,21 +22,29 @@ const RECORD_SALE = operation('RecordSale');
 
 type Event = { stockChanged: { sequence: number; reason: string; variant: { product: { name: string } | null } } };
 const sequences = (results: Received<Event>[]) => results.flatMap((r) => (r.data ? [r.data.stockChanged.sequence] : []));
+/** StockWatch as a call-center desk runs it. */
+const watchOverWebSocket = async (url: string, variables: Record<string, unknown>) =>
+  subscribeOverWebSocket<Event>(url, STOCK_WATCH, variables, { connectionParams: await asCallCenter() });
 
-async function adjust(url: string, sku: string, locationId: string, delta: number): Promise<number> {
-  const response = await postGraphQL<{ adjustStock: { changes: { sequence: number }[]; userErrors: unknown[] } }>(url, ADJUST_STOCK, {
-    input: { sku, locationId, delta, reason: delta > 0 ? 'RESTOCK' : 'CORRECTION' },
-    idempotencyKey: randomUUID(),
-  });
+/** `headers`: the gateway's vouching when `url` is a subgraph's; through the gateway, store staff of `locationId`. */
+async function adjust(url: string, sku: string, locationId: string, delta: number, headers?: Record<string, string>): Promise<number> {
+  const response = await postGraphQL<{ adjustStock: { changes: { sequence: number }[]; userErrors: unknown[] } }>(
+    url,
+    ADJUST_STOCK,
+    { input: { sku, locationId, delta, reason: delta > 0 ? 'RESTOCK' : 'CORRECTION' }, idempotencyKey: randomUUID() },
+    headers ?? (await asStoreStaff(locationId)),
+  );
   expect(response.body.data?.adjustStock.userErrors).toEqual([]);
   return response.body.data!.adjustStock.changes[0]!.sequence;
 }
 
-async function sale(url: string, sku: string, locationId: string): Promise<number> {
-  const response = await postGraphQL<{ recordSale: { changes: { sequence: number }[]; userErrors: unknown[] } }>(url, RECORD_SALE, {
-    input: { locationId, channel: 'STORE', lines: [{ sku, quantity: 1 }] },
-    idempotencyKey: randomUUID(),
-  });
+async function sale(url: string, sku: string, locationId: string, headers?: Record<string, string>): Promise<number> {
+  const response = await postGraphQL<{ recordSale: { changes: { sequence: number }[]; userErrors: unknown[] } }>(
+    url,
+    RECORD_SALE,
+    { input: { locationId, channel: 'STORE', lines: [{ sku, quantity: 1 }] }, idempotencyKey: randomUUID() },
+    headers ?? (await asStoreStaff(locationId)),
+  );
   expect(response.body.data?.recordSale.userErrors).toEqual([]);
   return response.body.data!.recordSale.changes[0]!.sequence;
 }
@@ -44,7 +54,7 @@ describe('live stock under failure', () => {
     const graph = await startGraph();
     const sku = 'SKU-00007-1';
     const start = await adjust(graph.gatewayUrl, sku, 'store-07', 1);
-    const subscriber = subscribeOverWebSocket<Event>(graph.gatewayUrl, STOCK_WATCH, { skus: [sku], locationIds: ['store-07'], after: start - 1 });
+    const subscriber = await watchOverWebSocket(graph.gatewayUrl, { skus: [sku], locationIds: ['store-07'], after: start - 1 });
     try {
       await subscriber.waitFor((r) => sequences(r).includes(start));
       await graph.subgraphs.promotions.close();
@@ -67,13 +77,14 @@ describe('live stock under failure', () => {
   it('delivers every change in order, without gap or duplicate, when the inventory is killed mid-stream and restarted', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'inventory-restart-'));
     const pgSchemaPrefix = uniquePrefix();
-    const shared: Omit<SubgraphRuntimeOptions, 'port'> = { host: '127.0.0.1', databaseUrl, dataDir, pgSchemaPrefix, seedScale: 0.02 };
     const graph = await startGraph({ subgraph: { dataDir, pgSchemaPrefix }, gatewayEnv: {} });
+    const { internalTokenSecret } = graph;
+    const shared: Omit<SubgraphRuntimeOptions, 'port'> = { host: '127.0.0.1', databaseUrl, dataDir, pgSchemaPrefix, seedScale: 0.02, internalTokenSecret };
     const sku = 'SKU-00008-1';
     const location = 'store-08';
     const expected: number[] = [];
     expected.push(await adjust(graph.gatewayUrl, sku, location, 4));
-    const subscriber = subscribeOverWebSocket<Event>(graph.gatewayUrl, STOCK_WATCH, { skus: [sku], locationIds: [location], after: expected[0]! - 1 });
+    const subscriber = await watchOverWebSocket(graph.gatewayUrl, { skus: [sku], locationIds: [location], after: expected[0]! - 1 });
     let restarted: Awaited<ReturnType<typeof startSubgraphByName>> | undefined;
     try {
       await subscriber.waitFor((r) => sequences(r).length === 1);
@@ -84,7 +95,9 @@ describe('live stock under failure', () => {
       await graph.subgraphs.inventory.close();
       // While it is down, another inventory process on the same database goes on selling.
       const other = await startSubgraphByName('inventory', { ...shared, port: 0 });
-      expected.push(await sale(other.url, sku, location), await adjust(other.url, sku, location, 2));
+      // Straight to that process, so signed as the gateway would.
+      const vouching = await vouchFor(TEST_OPERATOR, internalTokenSecret);
+      expected.push(await sale(other.url, sku, location, vouching), await adjust(other.url, sku, location, 2, vouching));
       await other.close();
 
       restarted = await startSubgraphByName('inventory', { ...shared, port: inventoryPort, events: graph.events });
@@ -104,8 +117,8 @@ describe('live stock under failure', () => {
   it('completes every stream cleanly when the gateway closes', async () => {
     const graph = await startGraph();
     const variables = { skus: ['SKU-00009-1'], after: 0 };
-    const overWebSocket = subscribeOverWebSocket<Event>(graph.gatewayUrl, STOCK_WATCH, variables);
-    const overSse = subscribeOverSse<Event>(`${graph.gatewayUrl}/stream`, STOCK_WATCH, variables);
+    const overWebSocket = await watchOverWebSocket(graph.gatewayUrl, variables);
+    const overSse = subscribeOverSse<Event>(`${graph.gatewayUrl}/stream`, STOCK_WATCH, variables, await asCallCenter());
     await Promise.all([overWebSocket.waitFor((r) => r.length > 0), overSse.waitFor((r) => r.length > 0)]);
     await graph.close();
     await Promise.all([overWebSocket.ended(), overSse.ended()]);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, postGraphQL, type TestGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
 import { subscribeOverSse, subscribeOverWebSocket, type Received, type Subscriber } from '../support/subscribers.js';
+import { asCallCenter, asStoreStaff } from '../support/tokens.js';
 
 interface StockWatchEvent {
   stockChanged: {
@@ -27,14 +28,21 @@ const RECORD_SALE = operation('RecordSale');
 const ADJUST_STOCK = operation('AdjustStock');
 
 let graph: TestGraph;
+/** A call-center desk watches stock: the token StockWatch is sent with (headers, or a WebSocket's connection_init). */
+let agent: Record<string, string>;
 beforeAll(async () => {
   graph = await startGraph();
+  agent = await asCallCenter();
 });
 afterAll(async () => {
   await graph?.close();
 });
 
 const sequences = (results: Received<StockWatchEvent>[]) => results.map((r) => r.data?.stockChanged.sequence);
+
+const watchOverWebSocket = (variables?: Record<string, unknown>, query = STOCK_WATCH) =>
+  subscribeOverWebSocket<StockWatchEvent>(graph.gatewayUrl, query, variables, { connectionParams: agent });
+const watchOverSse = (url: string, variables: Record<string, unknown>) => subscribeOverSse<StockWatchEvent>(url, STOCK_WATCH, variables, agent);
 
 /** Subscribes from the start of the ledger and waits until the replay is over, so the stream is live. */
 async function liveWatch(
@@ -64,6 +72,7 @@ async function recordSale(sku: string, locationId: string, quantity: number) {
     graph.gatewayUrl,
     RECORD_SALE,
     { input: { locationId, channel: 'STORE', lines: [{ sku, quantity }] }, idempotencyKey: randomUUID() },
+    await asStoreStaff(locationId),
   );
   expect(response.body.errors).toBeUndefined();
   expect(response.body.data!.recordSale.userErrors).toEqual([]);
@@ -75,6 +84,7 @@ async function restock(sku: string, locationId: string, delta: number) {
     graph.gatewayUrl,
     ADJUST_STOCK,
     { input: { sku, locationId, delta, reason: 'RESTOCK' }, idempotencyKey: randomUUID() },
+    await asStoreStaff(locationId),
   );
   expect(response.body.data!.adjustStock.userErrors).toEqual([]);
   return response.body.data!.adjustStock.changes[0]!;
@@ -92,7 +102,7 @@ async function expectedEnrichment(sku: string) {
 describe('StockWatch through the gateway', () => {
   it('delivers a RecordSale to a WebSocket subscriber with the new available, the product name and the effective price', async () => {
     const sku = 'SKU-00002-1';
-    const subscriber = await liveWatch((v) => subscribeOverWebSocket(graph.gatewayUrl, STOCK_WATCH, v), sku, 'store-02');
+    const subscriber = await liveWatch(watchOverWebSocket, sku, 'store-02');
     try {
       const sale = await recordSale(sku, 'store-02', 1);
       const [event] = (await subscriber.waitFor((results) => sequences(results).includes(sale.sequence))).filter(
@@ -115,7 +125,7 @@ describe('StockWatch through the gateway', () => {
 
   it('delivers the same over Server-Sent Events', async () => {
     const sku = 'SKU-00003-1';
-    const subscriber = await liveWatch((v) => subscribeOverSse(`${graph.gatewayUrl}/stream`, STOCK_WATCH, v), sku, 'store-03');
+    const subscriber = await liveWatch((v) => watchOverSse(`${graph.gatewayUrl}/stream`, v), sku, 'store-03');
     try {
       const sale = await recordSale(sku, 'store-03', 2);
       const results = await subscriber.waitFor((r) => sequences(r).includes(sale.sequence));
@@ -129,7 +139,7 @@ describe('StockWatch through the gateway', () => {
 
   it('streams over SSE on the GraphQL path itself for a client that accepts text/event-stream', async () => {
     const sku = 'SKU-00011-1';
-    const subscriber = await liveWatch((v) => subscribeOverSse(graph.gatewayUrl, STOCK_WATCH, v), sku, 'store-11');
+    const subscriber = await liveWatch((v) => watchOverSse(graph.gatewayUrl, v), sku, 'store-11');
     try {
       const sale = await recordSale(sku, 'store-11', 1);
       await subscriber.waitFor((r) => sequences(r).includes(sale.sequence));
@@ -142,11 +152,7 @@ describe('StockWatch through the gateway', () => {
     const sku = 'SKU-00004-1';
     const first = await restock(sku, 'store-04', 3);
     const second = await recordSale(sku, 'store-04', 1);
-    const subscriber = subscribeOverWebSocket<StockWatchEvent>(graph.gatewayUrl, STOCK_WATCH, {
-      skus: [sku],
-      locationIds: ['store-04'],
-      after: first.sequence,
-    });
+    const subscriber = watchOverWebSocket({ skus: [sku], locationIds: ['store-04'], after: first.sequence });
     try {
       await subscriber.waitFor((r) => r.length >= 1);
       const third = await restock(sku, 'store-04', 5);
@@ -159,16 +165,12 @@ describe('StockWatch through the gateway', () => {
 
   it('gives a resuming client exactly what it missed while it was away', async () => {
     const sku = 'SKU-00005-1';
-    const subscriber = await liveWatch((v) => subscribeOverWebSocket(graph.gatewayUrl, STOCK_WATCH, v), sku, 'store-05');
+    const subscriber = await liveWatch(watchOverWebSocket, sku, 'store-05');
     const before = await recordSale(sku, 'store-05', 1);
     await subscriber.waitFor((r) => sequences(r).includes(before.sequence));
     await subscriber.stop();
     const missed = [await restock(sku, 'store-05', 2), await recordSale(sku, 'store-05', 1)];
-    const resumed = subscribeOverWebSocket<StockWatchEvent>(graph.gatewayUrl, STOCK_WATCH, {
-      skus: [sku],
-      locationIds: ['store-05'],
-      after: before.sequence,
-    });
+    const resumed = watchOverWebSocket({ skus: [sku], locationIds: ['store-05'], after: before.sequence });
     try {
       const results = await resumed.waitFor((r) => r.length >= 2);
       expect(sequences(results)).toEqual(missed.map((m) => m.sequence));
@@ -180,7 +182,7 @@ describe('StockWatch through the gateway', () => {
   it('shares one upstream stream among identical subscriptions', async () => {
     const before = graph.subgraphs.inventory.stats.subscriptions;
     const variables = { skus: ['SKU-00006-1'], locationIds: ['store-06'] };
-    const subscribers = Array.from({ length: 20 }, () => subscribeOverWebSocket<StockWatchEvent>(graph.gatewayUrl, STOCK_WATCH, variables));
+    const subscribers = Array.from({ length: 20 }, () => watchOverWebSocket(variables));
     try {
       await expect.poll(() => graph.gateway.subscriptions.stats().subscribers, { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
       await expect.poll(() => graph.subgraphs.inventory.stats.subscriptions - before, { timeout: 5_000 }).toBe(1);
@@ -198,7 +200,7 @@ describe('StockWatch through the gateway', () => {
 
   it('refuses a filter of more than 100 skus with a clear error', async () => {
     const skus = Array.from({ length: 101 }, (_, i) => `SKU-${String(i).padStart(5, '0')}-1`);
-    const subscriber = subscribeOverWebSocket(graph.gatewayUrl, STOCK_WATCH, { skus });
+    const subscriber = watchOverWebSocket({ skus });
     try {
       const [result] = await subscriber.waitFor((r) => r.length > 0);
       expect(result!.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'skus', limit: 100 } });
@@ -208,12 +210,12 @@ describe('StockWatch through the gateway', () => {
   });
 
   it('answers a subscription sent as a plain POST with OPERATION_NOT_SUPPORTED', async () => {
-    const response = await postGraphQL(graph.gatewayUrl, STOCK_WATCH, { skus: ['SKU-00001-1'] });
+    const response = await postGraphQL(graph.gatewayUrl, STOCK_WATCH, { skus: ['SKU-00001-1'] }, agent);
     expect(response.body.errors![0]!.extensions!.code).toBe('OPERATION_NOT_SUPPORTED');
   });
 
   it('refuses an invalid subscription over WebSocket with a validation error', async () => {
-    const subscriber = subscribeOverWebSocket(graph.gatewayUrl, 'subscription { stockChanged { noSuchField } }');
+    const subscriber = watchOverWebSocket(undefined, 'subscription { stockChanged { noSuchField } }');
     await subscriber.ended();
     expect(JSON.stringify(subscriber.error)).toContain('GRAPHQL_VALIDATION_FAILED');
     await subscriber.stop();

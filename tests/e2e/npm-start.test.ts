@@ -15,6 +15,7 @@ import { postGraphQL } from '../support/graph.js';
 import { PARIS, operation } from '../support/operations.js';
 import { deleteRedisKeys } from '../support/redis.js';
 import { subscribeOverWebSocket } from '../support/subscribers.js';
+import { asCallCenter, asCustomer, asStoreStaff } from '../support/tokens.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -92,16 +93,19 @@ describe('npm start on the default seed', () => {
   });
 
   it('answers every query and SubmitReview at once, with no errors', async () => {
-    const asks: [string, Record<string, unknown>][] = [
+    // Each as its users send it: shoppers anonymous, the call center and the reviewer with their
+    // tokens, which npm start accepts (it verifies with the development secret).
+    const agent = await asCallCenter();
+    const asks: [string, Record<string, unknown>, Record<string, string>?][] = [
       ['ProductPage', { id: 'prod-01999', channel: 'APP', near: PARIS }],
       ['ProductListing', { channel: 'WEB', first: 50 }],
-      ['Customer360', { id: 'cust-19999' }],
-      ['CustomerSearch', { search: 'martin' }],
+      ['Customer360', { id: 'cust-19999' }, agent],
+      ['CustomerSearch', { search: 'martin' }, agent],
       ['StoresNearby', { sku: 'SKU-01000-1', near: PARIS }],
-      ['SubmitReview', { input: { productId: 'prod-01999', customerId: 'cust-20000', rating: 5, title: 'Great', body: 'Works.' } }],
+      ['SubmitReview', { input: { productId: 'prod-01999', customerId: 'cust-20000', rating: 5, title: 'Great', body: 'Works.' } }, await asCustomer('cust-20000')],
     ];
-    for (const [name, variables] of asks) {
-      const { status, body } = await postGraphQL(gatewayUrl, operation(name), variables);
+    for (const [name, variables, headers] of asks) {
+      const { status, body } = await postGraphQL(gatewayUrl, operation(name), variables, headers);
       expect(body.errors, name).toBeUndefined();
       expect(status, name).toBe(200);
       expect(Object.values(body.data ?? {})[0], name).toBeTruthy();
@@ -110,26 +114,29 @@ describe('npm start on the default seed', () => {
 
   it('streams live stock: AdjustStock, ReserveForPickup and RecordSale reach a StockWatch subscriber, enriched', async () => {
     const sku = 'SKU-01500-1';
-    const send = async (name: string, variables: Record<string, unknown>) => {
+    const send = async (name: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
       const { body } = await postGraphQL<Record<string, { userErrors: unknown[]; changes?: { sequence: number }[] }>>(
         gatewayUrl,
         operation(name),
         { ...variables, idempotencyKey: randomUUID() },
+        headers,
       );
       expect(body.errors, name).toBeUndefined();
       expect(Object.values(body.data!)[0]!.userErrors, name).toEqual([]);
       return Object.values(body.data!)[0]!;
     };
-    const restock = await send('AdjustStock', { input: { sku, locationId: 'store-01', delta: 5, reason: 'RESTOCK' } });
+    const staff = await asStoreStaff('store-01');
+    const restock = await send('AdjustStock', { input: { sku, locationId: 'store-01', delta: 5, reason: 'RESTOCK' } }, staff);
     const from = restock.changes![0]!.sequence;
     const subscriber = subscribeOverWebSocket<{ stockChanged: { sequence: number; reason: string; variant: { product: { name: string } } } }>(
       gatewayUrl,
       operation('StockWatch'),
       { skus: [sku], locationIds: ['store-01'], after: from - 1 },
+      { connectionParams: await asCallCenter() },
     );
     try {
-      await send('ReserveForPickup', { input: { sku, locationId: 'store-01', quantity: 1, customerId: 'cust-00042' } });
-      await send('RecordSale', { input: { locationId: 'store-01', channel: 'STORE', lines: [{ sku, quantity: 1 }] } });
+      await send('ReserveForPickup', { input: { sku, locationId: 'store-01', quantity: 1, customerId: 'cust-00042' } }, await asCustomer('cust-00042'));
+      await send('RecordSale', { input: { locationId: 'store-01', channel: 'STORE', lines: [{ sku, quantity: 1 }] } }, staff);
       const results = await subscriber.waitFor((r) => r.length >= 3, 15_000);
       expect(results.map((r) => r.data?.stockChanged.reason)).toEqual(['RESTOCK', 'RESERVATION', 'SALE']);
       expect(results[0]!.data!.stockChanged.sequence).toBe(from);

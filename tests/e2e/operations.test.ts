@@ -9,6 +9,7 @@ import type {
 } from '../generated/operations.js';
 import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
 import { PARIS, operation } from '../support/operations.js';
+import { asCallCenter, asCustomer } from '../support/tokens.js';
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -16,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.close());
 
-const ask = <T>(name: string, variables: Record<string, unknown>) =>
-  postGraphQL<T>(graph.gatewayUrl, operation(name), variables);
+const ask = <T>(name: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  postGraphQL<T>(graph.gatewayUrl, operation(name), variables, headers);
 
 describe('the operations our users send, through the gateway', () => {
   it.each(['prod-00001', 'prod-00007', 'prod-00040'])(
@@ -79,7 +80,7 @@ describe('the operations our users send, through the gateway', () => {
   });
 
   it('Customer360 shows orders from at least three channels, wishlist, tickets, offers and reviews', async () => {
-    const { body } = await ask<Customer360Query>('Customer360', { id: 'cust-00001' });
+    const { body } = await ask<Customer360Query>('Customer360', { id: 'cust-00001' }, await asCallCenter());
     expect(body.errors).toBeUndefined();
     const customer = body.data!.customer!;
     expect(customer.id).toBe('cust-00001');
@@ -102,8 +103,9 @@ describe('the operations our users send, through the gateway', () => {
   });
 
   it('CustomerSearch finds the caller by name', async () => {
-    const customer = (await ask<Customer360Query>('Customer360', { id: 'cust-00002' })).body.data!.customer!;
-    const { body } = await ask<CustomerSearchQuery>('CustomerSearch', { search: customer.lastName });
+    const agent = await asCallCenter();
+    const customer = (await ask<Customer360Query>('Customer360', { id: 'cust-00002' }, agent)).body.data!.customer!;
+    const { body } = await ask<CustomerSearchQuery>('CustomerSearch', { search: customer.lastName }, agent);
     expect(body.errors).toBeUndefined();
     expect(body.data!.customers.map((c) => c.id)).toContain('cust-00002');
   });
@@ -125,14 +127,15 @@ describe('the operations our users send, through the gateway', () => {
     const input = { productId: 'prod-00003', customerId: 'cust-00399', rating: 4, title: 'Solid', body: 'Does the job.' };
     const before = (await ask<ProductPageQuery>('ProductPage', { id: 'prod-00003', channel: 'WEB', near: PARIS })).body
       .data!.product!.rating.count;
-    const { body } = await ask<SubmitReviewMutation>('SubmitReview', { input });
+    const reviewer = await asCustomer(input.customerId);
+    const { body } = await ask<SubmitReviewMutation>('SubmitReview', { input }, reviewer);
     expect(body.errors).toBeUndefined();
     const payload = body.data!.submitReview;
     expect(payload.userErrors).toEqual([]);
     expect(payload.review!.rating).toBe(4);
     expect(payload.review!.product.rating.count).toBe(before + 1);
     expect(typeof payload.review!.verifiedPurchase).toBe('boolean');
-    const again = await ask<SubmitReviewMutation>('SubmitReview', { input: { ...input, rating: 1 } });
+    const again = await ask<SubmitReviewMutation>('SubmitReview', { input: { ...input, rating: 1 } }, reviewer);
     expect(again.body.data!.submitReview.userErrors.map((e) => e.code)).toEqual(['ALREADY_REVIEWED']);
     expect(again.body.data!.submitReview.review).toBeNull();
     const after = (await ask<ProductPageQuery>('ProductPage', { id: 'prod-00003', channel: 'WEB', near: PARIS })).body

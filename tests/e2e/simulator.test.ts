@@ -8,12 +8,14 @@ import { SimulationState } from '../../bench/simulation/simulation-state.js';
 import { parseSimulateOptions } from '../../bench/simulation/simulate-options.js';
 import { createGatewayClient } from '../../bench/simulation/gateway-client.js';
 import { runSimulation, SimulatorStartError } from '../../bench/simulation/run-simulation.js';
+import { developmentCredentials, DISCOVERY_ACTOR } from '../../bench/simulation/simulator-identity.js';
 import { planOperation, WATCHED_STORES } from '../../bench/simulation/traffic-plan.js';
 import { discoverWorld } from '../../bench/simulation/world.js';
 import { createRandom } from '../../subgraphs/shared/universe.js';
 import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
 import { subscribeOverWebSocket, type Received } from '../support/subscribers.js';
+import { asCallCenter, asCustomer, asStoreStaff } from '../support/tokens.js';
 
 type StockWatchEvent = { stockChanged: { sequence: number; reason: string; location: { id: string } } };
 
@@ -30,15 +32,19 @@ const receivedSequences = (results: Received<StockWatchEvent>[]) => new Set(resu
 describe('npm run simulate', () => {
   it('makes sales, reservations and deliveries through the gateway without errors, and a StockWatch on the watched stores sees them', async () => {
     // A change made now marks where the watch starts: subscribing after it replays nothing and misses nothing.
-    const probe = await postGraphQL<{ adjustStock: { changes: { sequence: number }[] } }>(graph.gatewayUrl, operation('AdjustStock'), {
-      input: { sku: 'SKU-00001-1', locationId: 'store-01', delta: 1, reason: 'RESTOCK' },
-      idempotencyKey: randomUUID(),
-    });
+    const probe = await postGraphQL<{ adjustStock: { changes: { sequence: number }[] } }>(
+      graph.gatewayUrl,
+      operation('AdjustStock'),
+      { input: { sku: 'SKU-00001-1', locationId: 'store-01', delta: 1, reason: 'RESTOCK' }, idempotencyKey: randomUUID() },
+      await asStoreStaff('store-01'),
+    );
     const probeSequence = probe.body.data!.adjustStock.changes[0]!.sequence;
-    const watcher = subscribeOverWebSocket<StockWatchEvent>(graph.gatewayUrl, operation('StockWatch'), {
-      locationIds: [...WATCHED_STORES],
-      after: probeSequence - 1,
-    });
+    const watcher = subscribeOverWebSocket<StockWatchEvent>(
+      graph.gatewayUrl,
+      operation('StockWatch'),
+      { locationIds: [...WATCHED_STORES], after: probeSequence - 1 },
+      { connectionParams: await asCallCenter() },
+    );
     try {
       await watcher.waitFor((results) => receivedSequences(results).has(probeSequence));
 
@@ -81,7 +87,7 @@ describe('npm run simulate', () => {
   });
 
   it('repeats the same mix of operations for the same seed', async () => {
-    const world = await discoverWorld(createGatewayClient(graph.gatewayUrl));
+    const world = await discoverWorld(createGatewayClient(graph.gatewayUrl), await developmentCredentials().tokenFor(DISCOVERY_ACTOR));
     const plan = (seed: number) => {
       const random = createRandom(seed);
       const state = new SimulationState(world.initialAvailable);
@@ -91,6 +97,22 @@ describe('npm run simulate', () => {
     expect(plan(11)).not.toEqual(plan(12));
     // The customers it names exist: the demo has cust-00001..cust-00400 at this seed scale.
     expect(world.customerCount).toBe(400);
+  });
+
+  it('sends the given token with every operation: one that may not move stock has each of them refused', async () => {
+    // A shopper's token: the gateway lets it look itself up, but no till, delivery or count.
+    const shopper = (await asCustomer('cust-00001')).authorization!.replace(/^Bearer /, '');
+    const lines: string[] = [];
+    const summary = await runSimulation({ gatewayUrl: graph.gatewayUrl, token: shopper, rate: 20, durationSeconds: 1, seed: 5, print: (line) => lines.push(line) });
+    expect(summary.operations).toBeGreaterThan(0);
+    expect(summary.errors).toBe(summary.operations);
+    expect(summary.changes).toEqual([]);
+    expect(lines.filter((line) => /^\d\d:\d\d:\d\d /.test(line)).every((line) => line.includes('FORBIDDEN'))).toBe(true);
+  });
+
+  it('refuses to start, saying so, when the gateway refuses the given token', async () => {
+    const attempt = runSimulation({ gatewayUrl: graph.gatewayUrl, token: 'not.a.token', rate: 5, durationSeconds: 1, seed: 1, print: () => {} });
+    await expect(attempt).rejects.toMatchObject({ code: 'TOKEN_REFUSED', message: expect.stringContaining('UNAUTHENTICATED') });
   });
 
   it('refuses to start, with a message naming the gateway, when the gateway cannot be reached', async () => {
@@ -117,6 +139,9 @@ describe('npm run simulate', () => {
     expect(() => parseSimulateOptions(['--rate', '0'], {})).toThrow(/--rate/);
     expect(() => parseSimulateOptions(['--seed', 'abc'], {})).toThrow(/--seed/);
     expect(() => parseSimulateOptions(['--speed', '3'], {})).toThrow(/--speed/);
+    expect(parseSimulateOptions(['--token', 'a.b.c'], { TOKEN: 'd.e.f' })).toMatchObject({ token: 'a.b.c' });
+    expect(parseSimulateOptions([], { TOKEN: 'd.e.f' })).toMatchObject({ token: 'd.e.f' });
+    expect(() => parseSimulateOptions(['--token', 'Bearer a.b.c'], {})).toThrow(/--token/);
     expect(parseSimulateOptions(['--help'], {})).toBe('help');
   });
 });

@@ -9,6 +9,7 @@ import { locations, seedSize } from '../../subgraphs/shared/universe.js';
 import type { AdjustStockMutation, RecordSaleMutation, ReserveForPickupMutation } from '../generated/operations.js';
 import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
+import { asCustomer, asStoreStaff } from '../support/tokens.js';
 
 const SEED_SCALE = 0.02;
 const SEEDED = generateInventory(seedSize(SEED_SCALE));
@@ -52,15 +53,17 @@ async function levelOf(level: { sku: string; locationId: string }) {
   return body.data!.variant.stock[0]!;
 }
 
-/** Corrects the level through the gateway so that exactly `available` units can be reserved. */
+/** Corrects the level through the gateway (a count by the store's staff) so that exactly `available` units can be reserved. */
 async function makeAvailable(level: { sku: string; locationId: string }, available: number) {
   const before = await levelOf(level);
   const delta = available - before.available;
   if (delta === 0) return;
-  const { body } = await postGraphQL<AdjustStockMutation>(graph.gatewayUrl, ADJUST_STOCK, {
-    input: { ...level, delta, reason: 'CORRECTION' },
-    idempotencyKey: randomUUID(),
-  });
+  const { body } = await postGraphQL<AdjustStockMutation>(
+    graph.gatewayUrl,
+    ADJUST_STOCK,
+    { input: { ...level, delta, reason: 'CORRECTION' }, idempotencyKey: randomUUID() },
+    await asStoreStaff(level.locationId),
+  );
   expect(body.data!.adjustStock.userErrors).toEqual([]);
   expect(body.data!.adjustStock.changes[0]!.available).toBe(available);
 }
@@ -69,12 +72,17 @@ describe('stock mutations through the gateway', () => {
   it('reserves exactly what is available when 200 ReserveForPickup arrive at once: 10 succeed, 190 get INSUFFICIENT_STOCK', async () => {
     const level = pickLevel();
     await makeAvailable(level, 10);
+    // 200 web shoppers, each signed in and reserving for themselves.
+    const customerIds = Array.from({ length: 200 }, (_, i) => `cust-${String((i % 300) + 1).padStart(5, '0')}`);
+    const shoppers = await Promise.all(customerIds.map((id) => asCustomer(id)));
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        postGraphQL<ReserveForPickupMutation>(graph.gatewayUrl, RESERVE, {
-          input: { ...level, quantity: 1, customerId: `cust-${String((i % 300) + 1).padStart(5, '0')}` },
-          idempotencyKey: randomUUID(),
-        }),
+      customerIds.map((customerId, i) =>
+        postGraphQL<ReserveForPickupMutation>(
+          graph.gatewayUrl,
+          RESERVE,
+          { input: { ...level, quantity: 1, customerId }, idempotencyKey: randomUUID() },
+          shoppers[i],
+        ),
       ),
     );
     for (const response of responses) {
@@ -97,10 +105,12 @@ describe('stock mutations through the gateway', () => {
   it('answers ReserveForPickup with the product from the catalog and the customer from the customer subgraph', async () => {
     const level = pickLevel();
     await makeAvailable(level, 3);
-    const { body } = await postGraphQL<ReserveForPickupMutation>(graph.gatewayUrl, RESERVE, {
-      input: { ...level, quantity: 2, customerId: 'cust-00003' },
-      idempotencyKey: randomUUID(),
-    });
+    const { body } = await postGraphQL<ReserveForPickupMutation>(
+      graph.gatewayUrl,
+      RESERVE,
+      { input: { ...level, quantity: 2, customerId: 'cust-00003' }, idempotencyKey: randomUUID() },
+      await asCustomer('cust-00003'),
+    );
     expect(body.errors).toBeUndefined();
     const { reservation, userErrors } = body.data!.reserveForPickup;
     expect(userErrors).toEqual([]);
@@ -118,11 +128,14 @@ describe('stock mutations through the gateway', () => {
 
   it('runs RecordSale and AdjustStock unchanged, and the level a query reads afterwards agrees', async () => {
     const level = pickLevel();
+    const staff = await asStoreStaff(level.locationId);
     const before = await levelOf(level);
-    const restock = await postGraphQL<AdjustStockMutation>(graph.gatewayUrl, ADJUST_STOCK, {
-      input: { ...level, delta: 6, reason: 'RESTOCK' },
-      idempotencyKey: randomUUID(),
-    });
+    const restock = await postGraphQL<AdjustStockMutation>(
+      graph.gatewayUrl,
+      ADJUST_STOCK,
+      { input: { ...level, delta: 6, reason: 'RESTOCK' }, idempotencyKey: randomUUID() },
+      staff,
+    );
     expect(restock.body.data!.adjustStock).toEqual({
       changes: [
         {
@@ -136,10 +149,12 @@ describe('stock mutations through the gateway', () => {
       ],
       userErrors: [],
     });
-    const sale = await postGraphQL<RecordSaleMutation>(graph.gatewayUrl, RECORD_SALE, {
-      input: { locationId: level.locationId, channel: 'STORE', lines: [{ sku: level.sku, quantity: 2 }] },
-      idempotencyKey: randomUUID(),
-    });
+    const sale = await postGraphQL<RecordSaleMutation>(
+      graph.gatewayUrl,
+      RECORD_SALE,
+      { input: { locationId: level.locationId, channel: 'STORE', lines: [{ sku: level.sku, quantity: 2 }] }, idempotencyKey: randomUUID() },
+      staff,
+    );
     expect(sale.body.data!.recordSale).toEqual({
       changes: [
         {
@@ -167,15 +182,20 @@ describe('stock mutations through the gateway', () => {
   it('cancels and collects reservations; a retried collect answers the same and moves nothing', async () => {
     const level = pickLevel();
     await makeAvailable(level, 5);
+    // The customer reserves and changes their mind about one; the store's staff hand the other over.
+    const shopper = await asCustomer('cust-00005');
+    const staff = await asStoreStaff(level.locationId);
     const hold = async (quantity: number) =>
       (
-        await postGraphQL<ReserveForPickupMutation>(graph.gatewayUrl, RESERVE, {
-          input: { ...level, quantity, customerId: 'cust-00005' },
-          idempotencyKey: randomUUID(),
-        })
+        await postGraphQL<ReserveForPickupMutation>(
+          graph.gatewayUrl,
+          RESERVE,
+          { input: { ...level, quantity, customerId: 'cust-00005' }, idempotencyKey: randomUUID() },
+          shopper,
+        )
       ).body.data!.reserveForPickup.reservation!;
     const [first, second] = [await hold(2), await hold(3)];
-    const cancelled = await postGraphQL(graph.gatewayUrl, END('cancelReservation'), { id: first.id });
+    const cancelled = await postGraphQL(graph.gatewayUrl, END('cancelReservation'), { id: first.id }, shopper);
     expect(cancelled.body).toEqual({
       data: {
         cancelReservation: {
@@ -184,7 +204,7 @@ describe('stock mutations through the gateway', () => {
         },
       },
     });
-    const collected = await postGraphQL(graph.gatewayUrl, END('collectReservation'), { id: second.id });
+    const collected = await postGraphQL(graph.gatewayUrl, END('collectReservation'), { id: second.id }, staff);
     expect(collected.body).toEqual({
       data: {
         collectReservation: {
@@ -194,7 +214,7 @@ describe('stock mutations through the gateway', () => {
       },
     });
     const after = await levelOf(level);
-    expect(await postGraphQL(graph.gatewayUrl, END('collectReservation'), { id: second.id })).toMatchObject({
+    expect(await postGraphQL(graph.gatewayUrl, END('collectReservation'), { id: second.id }, staff)).toMatchObject({
       body: collected.body,
     });
     expect(await levelOf(level)).toEqual(after);

@@ -12,6 +12,7 @@ import { customerId, productId, seedSize } from '../../subgraphs/shared/universe
 import type { Customer360Query, RecordSaleMutation } from '../generated/operations.js';
 import { postGraphQL, startGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
+import { asCallCenter, asStoreStaff } from '../support/tokens.js';
 
 const SEED_SCALE = 0.02;
 const redisUrl = process.env.REDIS_URL || undefined;
@@ -48,21 +49,27 @@ describe.each(eventsUnderTest)('a till sale naming a customer ($name events)', (
     const graph = await startGraph({ seedScale: SEED_SCALE, subgraph: options });
     try {
       const buyer = customerId(12);
+      const [agent, till] = [await asCallCenter(), await asStoreStaff(LEVEL.location_id)];
       const customer360 = async () => {
-        const { body } = await postGraphQL<Customer360Query>(graph.gatewayUrl, operation('Customer360'), { id: buyer });
+        const { body } = await postGraphQL<Customer360Query>(graph.gatewayUrl, operation('Customer360'), { id: buyer }, agent);
         expect(body.errors).toBeUndefined();
         return body.data!.customer!.orders;
       };
       const recordSale = async (quantity: number, idempotencyKey: string) => {
-        const { body } = await postGraphQL<RecordSaleMutation>(graph.gatewayUrl, operation('RecordSale'), {
-          input: {
-            locationId: LEVEL.location_id,
-            channel: 'STORE',
-            customerId: buyer,
-            lines: [{ sku: LEVEL.sku, quantity, unitPrice: { amount: 1999, currency: 'EUR' } }],
+        const { body } = await postGraphQL<RecordSaleMutation>(
+          graph.gatewayUrl,
+          operation('RecordSale'),
+          {
+            input: {
+              locationId: LEVEL.location_id,
+              channel: 'STORE',
+              customerId: buyer,
+              lines: [{ sku: LEVEL.sku, quantity, unitPrice: { amount: 1999, currency: 'EUR' } }],
+            },
+            idempotencyKey,
           },
-          idempotencyKey,
-        });
+          till,
+        );
         expect(body.errors).toBeUndefined();
         expect(body.data!.recordSale.userErrors).toEqual([]);
         return body.data!.recordSale.changes;

@@ -6,11 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchStock, type StockChangedEvent } from '../../bench/stock-watch/resumable-stock-watch.js';
+import { CALL_CENTER, mintBenchToken } from '../../bench/development-token.js';
+import { StockWatchError, watchStock, type StockChangedEvent, type StockWatchOptions } from '../../bench/stock-watch/resumable-stock-watch.js';
 import { formatMoney, formatStockEvent } from '../../bench/stock-watch/stock-event-line.js';
 import { parseWatchOptions } from '../../bench/stock-watch/watch-options.js';
 import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
+import { asStoreStaff } from '../support/tokens.js';
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -20,11 +22,14 @@ afterAll(async () => {
   await graph?.close();
 });
 
+/** A delivery, booked by the store's staff. */
 async function restock(sku: string, locationId: string, delta: number): Promise<number> {
-  const response = await postGraphQL<{ adjustStock: { changes: { sequence: number }[]; userErrors: unknown[] } }>(graph.gatewayUrl, operation('AdjustStock'), {
-    input: { sku, locationId, delta, reason: 'RESTOCK' },
-    idempotencyKey: randomUUID(),
-  });
+  const response = await postGraphQL<{ adjustStock: { changes: { sequence: number }[]; userErrors: unknown[] } }>(
+    graph.gatewayUrl,
+    operation('AdjustStock'),
+    { input: { sku, locationId, delta, reason: 'RESTOCK' }, idempotencyKey: randomUUID() },
+    await asStoreStaff(locationId),
+  );
   expect(response.body.data!.adjustStock.userErrors).toEqual([]);
   return response.body.data!.adjustStock.changes[0]!.sequence;
 }
@@ -42,14 +47,14 @@ async function until(predicate: () => boolean, what: string, timeoutMs = 15_000)
  * Starts a watch that records what it would print, from a change made just before it (so the
  * watch is known to be live once that change shows, and nothing after it can be missed).
  */
-async function startWatch(gatewayUrl: string, filters: { skus: [string]; locationIds: [string] }) {
+async function startWatch(gatewayUrl: string, filters: { skus: [string]; locationIds: [string] }, token?: StockWatchOptions['token']) {
   const marker = await restock(filters.skus[0], filters.locationIds[0], 1);
   const stop = new AbortController();
   const events: StockChangedEvent[] = [];
   const lines: string[] = [];
   const notices: string[] = [];
   const done = watchStock(
-    { gatewayUrl, ...filters, after: marker - 1, signal: stop.signal, retryDelayMs: 100, maxRetryDelayMs: 400 },
+    { gatewayUrl, ...filters, after: marker - 1, signal: stop.signal, retryDelayMs: 100, maxRetryDelayMs: 400, ...(token === undefined ? {} : { token }) },
     {
       event: (change, errors) => {
         events.push(change);
@@ -64,6 +69,7 @@ async function startWatch(gatewayUrl: string, filters: { skus: [string]; locatio
     events,
     lines,
     notices,
+    done,
     async stop() {
       stop.abort();
       await done;
@@ -147,6 +153,35 @@ describe('npm run watch:stock', () => {
     }
   });
 
+  it('goes on past its token\'s expiry with a fresh token, resuming after the last sequence it printed', async () => {
+    // Tokens of two seconds: the gateway closes the connection (4401) when each one expires.
+    const watch = await startWatch(graph.gatewayUrl, { skus: ['SKU-00005-1'], locationIds: ['store-07'] }, () => mintBenchToken(CALL_CENTER, '2s'));
+    try {
+      await until(() => watch.notices.some((n) => n.startsWith('connection lost (closed 4401')), 'the expiry', 5_000);
+      const meanwhile = await restock('SKU-00005-1', 'store-07', 2);
+      await until(() => watch.notices.some((n) => n.startsWith('reconnected')), 'the reconnection');
+      await until(() => watch.events.length >= 2, 'the change made at the expiry');
+      expect(watch.events.map((e) => e.sequence)).toEqual([watch.marker, meanwhile]);
+    } finally {
+      await watch.stop();
+    }
+  });
+
+  it('ends, saying how to resume, when a token it was given expires', async () => {
+    const watch = await startWatch(graph.gatewayUrl, { skus: ['SKU-00006-1'], locationIds: ['store-07'] }, await mintBenchToken(CALL_CENTER, '2s'));
+    const ended = await watch.done.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(ended).toBeInstanceOf(StockWatchError);
+    expect(ended).toMatchObject({ code: 'TOKEN_REFUSED', message: expect.stringContaining(`--after ${watch.marker}`) });
+  });
+
+  it('stops at once, naming the token, when the gateway refuses it', async () => {
+    const attempt = watchStock({ gatewayUrl: graph.gatewayUrl, token: 'not.a.token', retryDelayMs: 100 }, { event: () => {}, notice: () => {} });
+    await expect(attempt).rejects.toMatchObject({ code: 'TOKEN_REFUSED', message: expect.stringContaining('refused the token') });
+  });
+
   it('shows money from integer minor units, with the digits of each currency', () => {
     expect(formatMoney(1999, 'EUR')).toBe('19.99 EUR');
     expect(formatMoney(5, 'EUR')).toBe('0.05 EUR');
@@ -163,5 +198,8 @@ describe('npm run watch:stock', () => {
     });
     expect(() => parseWatchOptions(['--after', '-1'], {})).toThrow(/--after/);
     expect(() => parseWatchOptions(['--gateway', 'localhost'], {})).toThrow(/--gateway/);
+    expect(parseWatchOptions(['--token', 'a.b.c'], { TOKEN: 'd.e.f' })).toMatchObject({ token: 'a.b.c' });
+    expect(parseWatchOptions([], { TOKEN: 'd.e.f' })).toMatchObject({ token: 'd.e.f' });
+    expect(() => parseWatchOptions(['--token', 'Bearer a.b.c'], {})).toThrow(/--token/);
   });
 });

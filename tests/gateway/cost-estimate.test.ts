@@ -4,8 +4,9 @@ import { buildSchema, getOperationAST, parse, type GraphQLSchema } from 'graphql
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../../gateway/limits/estimate-cost.js';
 import { operation } from '../support/operations.js';
+import { downgradeEnforcedSecurityLinks } from '../../gateway/authorization/security-links.js';
 
-const apiSchema = Supergraph.build(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'))
+const apiSchema = Supergraph.build(downgradeEnforcedSecurityLinks(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8')))
   .apiSchema()
   .toGraphQLJSSchema();
 

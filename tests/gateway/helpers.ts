@@ -19,7 +19,9 @@ export function gatewayPath(graphqlUrl: string, path: string): string {
 /** Another gateway on a free port, on the graph's subgraphs unless `env` says otherwise. */
 export async function startGatewayAgainst(graph: TestGraph, env: NodeJS.ProcessEnv = {}): Promise<RunningGateway> {
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), graph.subgraphs[name].url]));
-  return createGateway(loadGatewayConfig({ LOG_LEVEL: 'silent', ...subgraphUrls, ...env, PORT: '0', HOST: '127.0.0.1' }));
+  return createGateway(
+    loadGatewayConfig({ LOG_LEVEL: 'silent', INTERNAL_TOKEN_SECRET: graph.internalTokenSecret, ...subgraphUrls, ...env, PORT: '0', HOST: '127.0.0.1' }),
+  );
 }
 
 export interface StandIn {

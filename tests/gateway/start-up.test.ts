@@ -13,7 +13,11 @@ function startGateway(env: NodeJS.ProcessEnv): Promise<{ code: number | null; st
     execFile(
       process.execPath,
       ['--import', 'tsx', 'gateway/main.ts'],
-      { cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }, timeout: 30_000 },
+      {
+        cwd: root,
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', INTERNAL_TOKEN_SECRET: 'start-up-test-internal-token-secret', ...env },
+        timeout: 30_000,
+      },
       (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
     );
   });

@@ -47,7 +47,7 @@ describe('expiry with a moved clock', () => {
     inventory = await startTestSubgraph(inventorySubgraph, SEED_SCALE, { settings, now: clock.now, events });
     store = await inventory.openStore<InventoryDatabase>();
     // The sweep as the subgraph runs it, driven by the test on the same store and clock.
-    services = { events, now: clock.now, settings };
+    services = { events, now: clock.now, settings, audit: () => {} };
   });
   afterAll(async () => {
     await store?.close();
@@ -229,7 +229,7 @@ describe('the background sweep', () => {
       const level = pick();
       await makeAvailable(inventory, store.db, level, 5);
       const first = (await reserve(inventory, { ...level, quantity: 1 })).reservation!;
-      const stop = await startReservationExpiry(store.db, { events: bus, now: clock.now, settings });
+      const stop = await startReservationExpiry(store.db, { events: bus, now: clock.now, settings, audit: () => {} });
       clock.advance(60_000);
       await vi.waitFor(async () => expect((await reservationRow(store.db, first.id))!.status).toBe('EXPIRED'), {
         timeout: 5_000,

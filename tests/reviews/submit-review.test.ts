@@ -44,11 +44,15 @@ const input = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** Submits as the review's author, the only one allowed to (RULES.md; tests/reviews/access.test.ts). */
+const submit = (value: ReturnType<typeof input>, document = SUBMIT) =>
+  reviews.query(document, { input: value }, { as: { authenticated: true, subject: String(value.customerId), scopes: ['customer'] } });
+
 describe('Mutation.submitReview', () => {
   it('publishes a review, then refuses a second one by the same customer with ALREADY_REVIEWED and changes nothing', async () => {
     const before = await stateOf(productId(7), 'cust-submit-1');
     const started = Date.now();
-    const first = await reviews.query(SUBMIT, { input: input({ title: '  Solid choice  ' }) });
+    const first = await submit(input({ title: '  Solid choice  ' }));
     expect(first.errors).toBeUndefined();
     const { review, userErrors } = first.data!.submitReview;
     expect(userErrors).toEqual([]);
@@ -68,7 +72,7 @@ describe('Mutation.submitReview', () => {
     const found = await reviews.query(`query ($id: ID!) { review(id: $id) { id title } }`, { id: review.id });
     expect(found.data!.review).toEqual({ id: review.id, title: 'Solid choice' });
 
-    const again = await reviews.query(SUBMIT, { input: input({ rating: 1, title: 'Changed my mind' }) });
+    const again = await submit(input({ rating: 1, title: 'Changed my mind' }));
     expect(again.data!.submitReview.review).toBeNull();
     expect(again.data!.submitReview.userErrors).toEqual([
       expect.objectContaining({ code: 'ALREADY_REVIEWED', field: ['input', 'productId'] }),
@@ -78,7 +82,7 @@ describe('Mutation.submitReview', () => {
 
   it('lets only one of many concurrent duplicate submissions in', async () => {
     const attempts = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => reviews.query(SUBMIT, { input: input({ customerId: 'cust-racer', title: `Attempt ${i}` }) })),
+      Array.from({ length: 8 }, (_, i) => submit(input({ customerId: 'cust-racer', title: `Attempt ${i}` }))),
     );
     const outcomes = attempts.map((a) => a.data!.submitReview);
     expect(outcomes.filter((o) => o.review !== null)).toHaveLength(1);
@@ -90,7 +94,7 @@ describe('Mutation.submitReview', () => {
   it('refuses a rating out of 1..5 with RATING_OUT_OF_RANGE and changes nothing', async () => {
     const before = await stateOf(productId(8), 'cust-submit-2');
     for (const rating of [0, 6, -3]) {
-      const body = await reviews.query(SUBMIT, { input: input({ productId: productId(8), customerId: 'cust-submit-2', rating }) });
+      const body = await submit(input({ productId: productId(8), customerId: 'cust-submit-2', rating }));
       expect(body.data!.submitReview).toEqual({
         review: null,
         userErrors: [expect.objectContaining({ code: 'RATING_OUT_OF_RANGE', field: ['input', 'rating'] })],
@@ -101,9 +105,7 @@ describe('Mutation.submitReview', () => {
 
   it('refuses empty or too long titles and bodies and malformed ids, reporting every problem', async () => {
     const before = await stateOf(productId(8), 'cust-submit-2');
-    const body = await reviews.query(SUBMIT, {
-      input: input({ productId: '', customerId: 'c'.repeat(65), title: 't'.repeat(121), body: '   ' }),
-    });
+    const body = await submit(input({ productId: '', customerId: 'c'.repeat(65), title: 't'.repeat(121), body: '   ' }));
     expect(body.data!.submitReview.review).toBeNull();
     expect(body.data!.submitReview.userErrors.map((e: { code: string }) => e.code)).toEqual([
       'INVALID_PRODUCT_ID',
@@ -117,7 +119,7 @@ describe('Mutation.submitReview', () => {
   it('answers the review part of the SubmitReview operation users send', async () => {
     // verifiedPurchase belongs to the customer subgraph; this subgraph serves the rest of the document.
     const document = operation('SubmitReview').replace(' verifiedPurchase', '');
-    const body = await reviews.query(document, { input: input({ productId: productId(9), customerId: 'cust-submit-3', rating: 5 }) });
+    const body = await submit(input({ productId: productId(9), customerId: 'cust-submit-3', rating: 5 }), document);
     expect(body.errors).toBeUndefined();
     expect(body.data!.submitReview).toMatchObject({ review: { rating: 5, product: { id: productId(9) } }, userErrors: [] });
   });

@@ -3,10 +3,11 @@ import { Supergraph, operationFromDocument } from '@apollo/federation-internals'
 import { QueryPlanner, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 import { parse } from 'graphql';
 import { SUPERGRAPH_PATH } from '../../schema/subgraphs.js';
+import { downgradeEnforcedSecurityLinks } from '../../gateway/authorization/security-links.js';
 
 /** How many fetches the federation planner sends to each subgraph for an operation. */
 export function fetchesPerSubgraph(query: string, operationName?: string): Record<string, number> {
-  const supergraph = Supergraph.build(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+  const supergraph = Supergraph.build(downgradeEnforcedSecurityLinks(readFileSync(SUPERGRAPH_PATH, 'utf8')));
   const planner = new QueryPlanner(supergraph);
   const operation = operationFromDocument(supergraph.apiSchema(), parse(query), operationName === undefined ? {} : { operationName });
   const plan = planner.buildQueryPlan(operation);

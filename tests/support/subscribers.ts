@@ -76,23 +76,53 @@ function collector<TData>(subscribeWith: (sink: Sink<TData>) => () => void, disp
   return state;
 }
 
-/** Subscribes at `httpUrl`'s WebSocket endpoint (same path, ws:// scheme). */
+export interface WebSocketSubscribeOptions {
+  /** The `connection_init` payload, e.g. `{ authorization: 'Bearer …' }`: the principal of the whole connection. */
+  connectionParams?: Record<string, unknown>;
+}
+
+/**
+ * Subscribes at `httpUrl`'s WebSocket endpoint (same path, ws:// scheme). `connection` is either
+ * options for the client made here, or a client of the caller's own (which is not disposed).
+ */
 export function subscribeOverWebSocket<TData = any>(
   httpUrl: string,
   query: string,
   variables?: Record<string, unknown>,
-  client?: Client,
+  connection: Client | WebSocketSubscribeOptions = {},
 ): Subscriber<TData> {
-  const own = client ?? createWsClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  const client = isClient(connection) ? connection : undefined;
+  const options = isClient(connection) ? {} : connection;
+  const own =
+    client ??
+    createWsClient({
+      url: httpUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      ...(options.connectionParams ? { connectionParams: options.connectionParams } : {}),
+    });
   return collector<TData>(
     (sink) => own.subscribe({ query, ...(variables ? { variables } : {}) }, sink as never),
     () => (client ? undefined : own.dispose()),
   );
 }
 
-/** Subscribes over GraphQL over SSE at `streamUrl` (distinct connections mode). */
-export function subscribeOverSse<TData = any>(streamUrl: string, query: string, variables?: Record<string, unknown>): Subscriber<TData> {
-  const client = createSseClient({ url: streamUrl, retryAttempts: 0 });
+function isClient(connection: Client | WebSocketSubscribeOptions): connection is Client {
+  return typeof (connection as Partial<Client>).subscribe === 'function';
+}
+
+/**
+ * Subscribes over GraphQL over SSE at `streamUrl` (distinct connections mode); `headers` go with the
+ * request, e.g. `{ authorization: 'Bearer …' }`.
+ */
+export function subscribeOverSse<TData = any>(
+  streamUrl: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Subscriber<TData> {
+  const client = createSseClient({ url: streamUrl, retryAttempts: 0, headers });
   return collector<TData>(
     (sink) => client.subscribe({ query, ...(variables ? { variables } : {}) }, sink as never),
     () => client.dispose(),
