@@ -179,8 +179,10 @@ function verdict(principal: Principal, requirement: Requirement | undefined, own
   if (requirement.scopeSets.length === 0) return undefined;
   const usable = principal.scopes.filter((scope) => owners.get(scope) !== 'other');
   if (requirement.scopeSets.some((set) => set.every((scope) => usable.includes(scope)))) return undefined;
-  const wanted = requirement.scopeSets.map((set) => set.join(' + ')).join(' or ');
   const ownOnly = usable.length < principal.scopes.length;
+  // For someone else's data, the sets that name an own-data-only scope would not help: not listed.
+  const helpful = ownOnly ? requirement.scopeSets.filter((set) => set.every((scope) => owners.get(scope) !== 'other')) : requirement.scopeSets;
+  const wanted = (helpful.length > 0 ? helpful : requirement.scopeSets).map((set) => set.join(' + ')).join(' or ');
   return (coordinate) => ({
     code: 'FORBIDDEN',
     message: ownOnly
