@@ -8,6 +8,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { ErrorCode, codedError, toClientError } from '../errors.js';
 import type { GatewayRequestContext, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
+import { rightsKey } from '../authorization/rights-key.js';
 import type { Principal } from '../identity/principal.js';
 import { createEventEnricher } from './enrich-event.js';
 import { enrichInOrder } from './ordered-enrichment.js';
@@ -32,7 +33,7 @@ export interface SubscriptionEngineOptions {
 }
 
 export interface SubscriptionEngine {
-  /** Streams the operation for `principal`; only subscribers acting for the same principal share a stream. */
+  /** Streams the operation for `principal`; subscribers with the same rights (authorization/rights-key.ts) share a stream. */
   subscribe(prepared: PreparedOperation, snapshot: SchemaSnapshot, principal: Principal): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
   stats(): { streams: number; subscribers: number };
   /** Completes every subscription and closes the upstream connections. */
@@ -61,8 +62,8 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
         prepared.queryHash,
         prepared.operationName ?? null,
         canonical(prepared.variables ?? {}),
-        // The subgraphs see the principal (their ownership rules may filter): no stream is shared across principals.
-        principalKey(principal),
+        // The subgraphs see the principal (their ownership rules may filter): streams are shared per rights.
+        rightsKey(principal),
       ]);
       return shared.join(key, () => {
         streamCount += 1;
@@ -125,8 +126,4 @@ function canonical(value: unknown): unknown {
     return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
   }
   return value;
-}
-
-function principalKey(principal: Principal): string {
-  return principal.authenticated ? JSON.stringify([principal.subject, [...principal.scopes].sort(), principal.storeId ?? null]) : 'anonymous';
 }

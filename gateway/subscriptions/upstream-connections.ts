@@ -6,11 +6,13 @@
  * original request could not do.
  *
  * A subgraph trusts a connection for the principal the gateway vouched for when it opened, so a
- * connection serves one principal: subscriptions acting for different principals never share one.
+ * connection serves one set of rights (authorization/rights-key.ts): subscriptions acting with
+ * different rights never share one.
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { InternalTokenSigner } from '../identity/internal-token.js';
+import { rightsKey } from '../authorization/rights-key.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from '../identity/principal.js';
 
 export interface UpstreamConnections {
@@ -30,10 +32,10 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
   return {
     clientFor(httpUrl, principal = ANONYMOUS_PRINCIPAL) {
       const url = httpUrl.replace(/^http/, 'ws');
-      const key = JSON.stringify([url, principalKey(principal)]);
+      const key = JSON.stringify([url, rightsKey(principal)]);
       const known = connections.get(key);
       if (known) {
-        // The same principal with a renewed bearer token: reconnects vouch until the new expiry.
+        // The same rights (maybe a renewed token, maybe another agent): reconnects vouch for the latest.
         known.principal = principal;
         return known.client;
       }
@@ -41,7 +43,7 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
       connection.client = createClient({
         url,
         // A function, so each (re)connect carries a token signed then, not one that expired meanwhile.
-        connectionParams: async () => ({ principalToken: await options.signer.freshTokenFor(connection.principal) }),
+        connectionParams: async () => ({ principalToken: await options.signer.freshTokenFor(forUpstream(connection.principal)) }),
         webSocketImpl: WebSocket,
         lazy: true,
         retryAttempts: 0,
@@ -67,6 +69,11 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
   };
 }
 
-function principalKey(principal: Principal): string {
-  return principal.authenticated ? JSON.stringify([principal.subject, principal.scopes, principal.storeId ?? null]) : 'anonymous';
+/**
+ * The shared connection outlives any one subscriber's token (each subscriber is ended at its own
+ * expiry by its transport), so a reconnect vouches for the rights with a fresh lifetime, not with
+ * a token that may have expired meanwhile.
+ */
+function forUpstream(principal: Principal): Principal {
+  return principal.authenticated ? { ...principal, expiresAt: new Date(Date.now() + 60_000) } : principal;
 }

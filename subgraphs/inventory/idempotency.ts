@@ -108,3 +108,20 @@ export async function recordOutcome<Result>(
     })
     .execute();
 }
+
+/** Retention when the settings name none: Stripe's 24 hours. */
+export const DEFAULT_IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
+
+/**
+ * Forgets the keys recorded before `before`: a retry that late is a new request (as with Stripe),
+ * and the table stays the size of a day's traffic instead of growing forever. Resolves to how many
+ * keys were forgotten.
+ */
+export async function pruneIdempotencyKeys(db: Kysely<InventoryDatabase>, before: Date): Promise<number> {
+  const { numDeletedRows } = await db
+    .withTables<IdempotencyTables>()
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', before.toISOString())
+    .executeTakeFirst();
+  return Number(numDeletedRows);
+}

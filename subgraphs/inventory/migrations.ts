@@ -128,4 +128,14 @@ export const inventoryMigrations: Record<string, Migration> = {
       await db.schema.dropTable('idempotency_keys').ifExists().execute();
     },
   },
+
+  // Keys past their retention are deleted by age (idempotency.ts, pruneIdempotencyKeys).
+  '0003_idempotency_keys_by_age': {
+    async up(db: AnyDatabase) {
+      await db.schema.createIndex('idempotency_keys_created_at_idx').on('idempotency_keys').column('created_at').execute();
+    },
+    async down(db: AnyDatabase) {
+      await db.schema.dropIndex('idempotency_keys_created_at_idx').ifExists().execute();
+    },
+  },
 };

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { writeStockLedger, type LedgerServices, type LedgerWriter } from './ledger-writer.js';
 import type { ReservationModel } from './models.js';
 import { toReservationModel } from './repository.js';
+import { DEFAULT_IDEMPOTENCY_KEY_RETENTION_HOURS, pruneIdempotencyKeys } from './idempotency.js';
 import type { InventoryDatabase } from './tables.js';
 
 /** Reservations expired per transaction: one commit event each, and the lock is never held long. */
@@ -82,8 +83,8 @@ const logSweepFailure: SweepErrorHandler = (error) => {
 
 /**
  * Sweeps once now, then every `settings.reservationSweepSeconds` (a sweep never overlaps the
- * previous one). Resolves, after the first sweep, to a stop function that waits for a sweep in
- * progress, so the store is never closed under it.
+ * previous one; each also forgets idempotency keys past their retention). Resolves, after the first
+ * sweep, to a stop function that waits for a sweep in progress, so the store is never closed under it.
  */
 export async function startReservationExpiry(
   db: Kysely<InventoryDatabase>,
@@ -94,8 +95,12 @@ export async function startReservationExpiry(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const retentionMs = (services.settings.idempotencyKeyRetentionHours ?? DEFAULT_IDEMPOTENCY_KEY_RETENTION_HOURS) * 3_600_000;
   const sweep = () => {
-    running = sweepExpiredReservations(target).then(
+    running = sweepExpiredReservations(target)
+      // The same tick forgets idempotency keys past their retention (one indexed delete).
+      .then(() => pruneIdempotencyKeys(db, new Date(services.now().getTime() - retentionMs)))
+      .then(
       () => schedule(),
       (error: unknown) => {
         if (!stopped) onError(error);

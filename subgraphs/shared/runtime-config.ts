@@ -24,6 +24,7 @@ const schema = z.object({
   RESERVATION_HOLD_SECONDS: z.coerce.number().int().positive().default(1800),
   /** How often the inventory looks for expired reservations, in seconds. Default 30. */
   RESERVATION_SWEEP_SECONDS: z.coerce.number().positive().default(30),
+  IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().positive().default(24),
   /**
    * The HS256 secret (at least 32 characters) the gateway signs its vouching for each request's
    * principal with; the gateway must have the same. Required by `npm run start:subgraph`; `npm start`
@@ -57,6 +58,7 @@ export function loadSubgraphRuntimeConfig(env: NodeJS.ProcessEnv = process.env):
     settings: {
       reservationHoldSeconds: c.RESERVATION_HOLD_SECONDS,
       reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,
+      idempotencyKeyRetentionHours: c.IDEMPOTENCY_KEY_RETENTION_HOURS,
     },
   };
 }

@@ -48,6 +48,8 @@ export interface SubgraphSettings {
   reservationHoldSeconds: number;
   /** How often expired reservations are looked for. */
   reservationSweepSeconds: number;
+  /** How long an idempotency key is remembered (Stripe's 24 h by default); a retry after that moves stock again. */
+  idempotencyKeyRetentionHours?: number;
 }
 
 export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = { reservationHoldSeconds: 1800, reservationSweepSeconds: 30 };

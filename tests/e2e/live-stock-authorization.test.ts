@@ -120,6 +120,20 @@ describe('StockWatch over WebSocket', () => {
   });
 });
 
+describe('sharing live streams', () => {
+  it('shares one upstream stream between agents with the same rights, and never with a shopper', async () => {
+    const upstreamBefore = graph.subgraphs.inventory.stats.subscriptions;
+    const agents = await Promise.all(['agent-10', 'agent-11'].map((sub) => bearer({ sub, scopes: ['callcenter'] })));
+    const shopper = await bearer({ sub: 'cust-00003', scopes: ['customer'] });
+    const clients = [...agents, shopper].map(({ authorization }) => webSocketClient({ authorization }).client);
+    const streams = clients.map(watch);
+    for (const stream of streams) await sellUntilSeen(stream);
+    expect(streams.every((stream) => stream.error === undefined)).toBe(true);
+    expect(graph.subgraphs.inventory.stats.subscriptions - upstreamBefore).toBe(2);
+    await Promise.all(clients.map((client) => client.dispose()));
+  });
+});
+
 describe('StockWatch over SSE', () => {
   it('ends the stream with one UNAUTHORIZED event (reason expired) when the token expires', async () => {
     const headers = await bearer({ sub: 'agent-3', scopes: ['callcenter'], expiresIn: '6s' });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inventorySubgraph } from '../../subgraphs/inventory/index.js';
 import { startReservationExpiry, sweepExpiredReservations } from '../../subgraphs/inventory/reservation-expiry.js';
 import { STOCK_COMMITTED_TOPIC, type StockCommittedEvent } from '../../subgraphs/inventory/stock-events.js';
+import type { IdempotencyTables } from '../../subgraphs/inventory/idempotency.js';
 import type { InventoryDatabase } from '../../subgraphs/inventory/tables.js';
 import { createInProcessEventBus } from '../../subgraphs/shared/events/in-process-event-bus.js';
 import type { EventBus } from '../../subgraphs/shared/events/event-bus.js';
@@ -15,12 +16,14 @@ import { SEED_EPOCH } from '../../subgraphs/shared/universe.js';
 import { startTestSubgraph } from '../support/subgraph.js';
 import { SEEDED, SEED_SCALE, type TestInventory } from './harness.js';
 import {
+  adjust,
   createLevelPicker,
   endReservation,
   ledgerInconsistencies,
   levelOf,
   makeAvailable,
   movementsOf,
+  newKey,
   reservationRow,
   reserve,
 } from './stock-mutation-support.js';
@@ -197,6 +200,36 @@ describe('the background sweep', () => {
         interval: 20,
       });
       expect((await levelOf(store.db, level)).reserved).toBe(0);
+    } finally {
+      await store.close();
+      await inventory.close();
+    }
+  });
+
+  it('forgets idempotency keys past their retention: a retry that late is a new request', async () => {
+    const clock = createClock();
+    const pick = createLevelPicker();
+    const inventory = await startTestSubgraph(inventorySubgraph, SEED_SCALE, {
+      now: clock.now,
+      settings: { reservationHoldSeconds: 60, reservationSweepSeconds: 0.05, idempotencyKeyRetentionHours: 1 },
+    });
+    const store = await inventory.openStore<InventoryDatabase>();
+    const keyExists = async (key: string) =>
+      (await store.db.withTables<IdempotencyTables>().selectFrom('idempotency_keys').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
+    try {
+      const level = pick();
+      const old = newKey();
+      await adjust(inventory, { ...level, delta: 1, reason: 'RESTOCK' }, old);
+      clock.advance(59 * 60_000);
+      const recent = newKey();
+      await adjust(inventory, { ...level, delta: 1, reason: 'RESTOCK' }, recent);
+      clock.advance(2 * 60_000);
+      await vi.waitFor(async () => expect(await keyExists(old)).toBe(false), { timeout: 5_000, interval: 20 });
+      expect(await keyExists(recent)).toBe(true);
+      // Other input under the forgotten key is a new request, not IDEMPOTENCY_KEY_REUSED.
+      const reused = await adjust(inventory, { ...level, delta: 2, reason: 'RESTOCK' }, old);
+      expect(reused.userErrors).toEqual([]);
+      expect(reused.changes[0]!.delta).toBe(2);
     } finally {
       await store.close();
       await inventory.close();
