@@ -6,7 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   Kind,
+  getDirectiveValues,
   getNamedType,
   isAbstractType,
   isCompositeType,
@@ -108,6 +111,8 @@ function authorizeSelectionSet(
 ): SelectionSetNode | undefined {
   const kept: SelectionNode[] = [];
   for (const selection of selectionSet.selections) {
+    // A selection skipped by @skip/@include is not asked for: it needs no right and earns no error.
+    if (!isIncluded(walk, selection)) continue;
     if (selection.kind === Kind.FIELD) {
       const field = authorizeField(walk, selection, parentType, path, owners);
       if (field) kept.push(field);
@@ -213,6 +218,12 @@ function argumentValue(walk: Walk, field: FieldNode, name: string): unknown {
   if (!value) return undefined;
   if (value.kind === Kind.VARIABLE) return walk.variables[value.name.value];
   return value.kind === Kind.STRING || value.kind === Kind.INT ? value.value : undefined;
+}
+
+function isIncluded(walk: Walk, selection: SelectionNode): boolean {
+  if (!selection.directives?.length) return true;
+  if (getDirectiveValues(GraphQLSkipDirective, selection, walk.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, selection, walk.variables)?.if !== false;
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {

@@ -72,6 +72,12 @@ describe('authorizeOperation', () => {
     expect(authorizeOperation(schema, policy, prepare('{ customer(id: "cust-2") { email } }'), as(['callcenter'])).removals).toEqual([]);
   });
 
+  it('asks no right for a field that @skip or @include leaves out', () => {
+    const query = 'query ($hide: Boolean!) { shelf { sku margin @skip(if: $hide) cost @include(if: false) } }';
+    expect(authorizeOperation(schema, policy, prepare(query, { hide: true }), as([])).removals).toEqual([]);
+    expect(authorizeOperation(schema, policy, prepare(query, { hide: false }), as([])).removals.map((r) => r.segments.at(-1)!.key)).toEqual(['margin']);
+  });
+
   it('inlines fragments and answers at the alias, through an interface too', () => {
     const query = '{ c: customer(id: "x") { ...F } node { id ... on Customer { mail: email } } } fragment F on Customer { id e: email }';
     const { prepared, removals } = authorizeOperation(schema, policy, prepare(query), as(['other']));
