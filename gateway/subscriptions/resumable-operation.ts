@@ -20,12 +20,27 @@ import {
 const CURSOR_VARIABLE = '__resumeAfter';
 export const CURSOR_ALIAS = '__resumeSequence';
 
+/**
+ * For a resumable field, the root query field of the same subgraph that tells its last sequence.
+ * A subscription that came without a cursor starts from it, so a drop even before the first event
+ * resumes without a gap (subgraphs/inventory/EVENTS.md).
+ */
+const HEAD_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockLedgerHead' };
+
 export interface UpstreamOperation {
   query: string;
   /** Variables the primary fetch uses, taken from the client's. */
   variables: Record<string, unknown>;
   /** Where the event's sequence sits in each upstream result (`data[field][CURSOR_ALIAS]`). */
-  resume: { responseKey: string; initialCursor: number | null; cursorVariable: string } | undefined;
+  resume:
+    | {
+        responseKey: string;
+        initialCursor: number | null;
+        cursorVariable: string;
+        /** The query whose `head` field is the subgraph's last sequence, when it has one. */
+        headQuery: string | undefined;
+      }
+    | undefined;
 }
 
 export function prepareUpstreamOperation(
@@ -62,6 +77,8 @@ export function prepareUpstreamOperation(
     name: { kind: Kind.NAME, value: 'sequence' },
   };
   const responseKey = root.alias?.value ?? root.name.value;
+  const headField = HEAD_FIELDS[root.name.value];
+  const headQuery = headField === undefined ? undefined : `{ head: ${headField} }`;
   const withCursorField: FieldNode = {
     ...root,
     selectionSet: { ...root.selectionSet, selections: [...root.selectionSet.selections, cursorField] },
@@ -74,7 +91,7 @@ export function prepareUpstreamOperation(
     return {
       query: print({ ...document, definitions: document.definitions.map((d) => (d === operation ? rewritten : d)) }),
       variables,
-      resume: { responseKey, initialCursor, cursorVariable },
+      resume: { responseKey, initialCursor, cursorVariable, headQuery },
     };
   }
   const initialCursor = given ? ((valueFromAST(given.value, afterArgument.type, variables) as number | null | undefined) ?? null) : null;
@@ -102,6 +119,6 @@ export function prepareUpstreamOperation(
   return {
     query: print({ ...document, definitions: document.definitions.map((d) => (d === operation ? rewritten : d)) }),
     variables,
-    resume: { responseKey, initialCursor, cursorVariable: CURSOR_VARIABLE },
+    resume: { responseKey, initialCursor, cursorVariable: CURSOR_VARIABLE, headQuery },
   };
 }

@@ -3,7 +3,7 @@
  * its subgraph (resumable, shared between identical subscriptions), complete each event from the
  * other subgraphs by the plan. Transport-free: the WebSocket and SSE routes both use it.
  */
-import type { ServiceMap } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions, ServiceMap } from '@apollo/gateway';
 import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { ErrorCode, codedError, toClientError } from '../errors.js';
@@ -71,6 +71,14 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
           connections: options.connections,
           url,
           principal,
+          // A request of the gateway's own (not a client operation), through the same pools and vouching.
+          query: (query) =>
+            options.serviceMap()[plan.primary.serviceName]!.process({
+              // @apollo/gateway does not export the enum of request kinds; its value is this string.
+              kind: 'health check',
+              request: { query },
+              context: { requestId: `subscription-${streamCount}-head`, principal },
+            } as GraphQLDataSourceProcessOptions) as Promise<{ data?: Record<string, unknown> | null }>,
           operation: prepareUpstreamOperation(snapshot.schema, plan.primary.operation, plan.primary.variableUsages, prepared.variables),
           logger: options.logger,
           ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),

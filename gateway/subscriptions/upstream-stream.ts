@@ -22,6 +22,11 @@ export interface UpstreamStreamOptions {
   /** Who the stream is for: the subgraph is told, vouched for by the gateway (anonymous when absent). */
   principal?: Principal;
   logger: { warn(object: object, message: string): void };
+  /**
+   * Runs a query on the same subgraph (for the stream's principal): how a stream without a cursor
+   * learns the last sequence before it subscribes, so it can resume from there after any drop.
+   */
+  query?: (query: string) => Promise<{ data?: Record<string, unknown> | null }>;
   /** First delay before resubscribing; doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -46,6 +51,9 @@ export function streamFromUpstream(options: UpstreamStreamOptions): AsyncIterabl
     let stopped = false;
     void stop.then(() => (stopped = true));
     let delay = firstDelay;
+    if (cursor === null && operation.resume?.headQuery !== undefined && options.query) {
+      cursor = await readHead(options.query, operation.resume.headQuery, logger, options.url);
+    }
     while (!stopped) {
       const variables = operation.resume ? { ...operation.variables, [operation.resume.cursorVariable]: cursor } : operation.variables;
       const client = options.connections.clientFor(options.url, options.principal);
@@ -83,6 +91,23 @@ export function streamFromUpstream(options: UpstreamStreamOptions): AsyncIterabl
       delay = Math.min(delay * 2, maxDelay);
     }
   });
+}
+
+/** The subgraph's last sequence, or null (live from whenever the subscription starts) when it cannot be read. */
+async function readHead(
+  query: NonNullable<UpstreamStreamOptions['query']>,
+  headQuery: string,
+  logger: UpstreamStreamOptions['logger'],
+  url: string,
+): Promise<number | null> {
+  try {
+    const head = (await query(headQuery)).data?.head;
+    if (typeof head === 'number') return head;
+    logger.warn({ url }, 'subscription upstream: no last sequence; starting live');
+  } catch (error) {
+    logger.warn({ url, err: describe(error) }, 'subscription upstream: last sequence unreadable; starting live');
+  }
+  return null;
 }
 
 function describe(error: unknown): string {

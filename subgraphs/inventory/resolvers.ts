@@ -1,4 +1,5 @@
 /** Thin adapters from the GraphQL fields to the availability rules and the per-request loaders. */
+import { findLastSequence } from './ledger-reader.js';
 import { GraphQLError } from 'graphql';
 import {
   availabilityStatus,
@@ -34,6 +35,7 @@ export const inventoryResolvers: Resolvers = {
       const ordered = from ? sortByDistance(candidates, from).map((d) => d.place) : candidates;
       return ordered.slice(0, limit);
     },
+    stockLedgerHead: (_root, _args, context) => findLastSequence(context.ledger.db),
     async reservation(_root, { id }, context) {
       await requireReservationAccess(context, id, SEE_OR_CANCEL);
       return context.reservationById.load(id);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startSubgraphByName } from '../../subgraphs/registry.js';
 import type { SubgraphRuntimeOptions } from '../../subgraphs/shared/subgraph-server.js';
 import { databaseUrl, uniquePrefix } from '../support/database.js';
@@ -106,6 +106,37 @@ describe('live stock under failure', () => {
       const results = await subscriber.waitFor((r) => sequences(r).length === 5, 15_000);
       expect(sequences(results)).toEqual(expected);
       expect(results.every((r) => r.errors === undefined)).toBe(true);
+    } finally {
+      await subscriber.stop();
+      await graph.close();
+      await restarted?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('misses nothing when the inventory goes down before the first event of a subscription without `after`', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'inventory-restart-'));
+    const pgSchemaPrefix = uniquePrefix();
+    const graph = await startGraph({ subgraph: { dataDir, pgSchemaPrefix }, gatewayEnv: {} });
+    const { internalTokenSecret } = graph;
+    const shared: Omit<SubgraphRuntimeOptions, 'port'> = { host: '127.0.0.1', databaseUrl, dataDir, pgSchemaPrefix, seedScale: 0.02, internalTokenSecret };
+    const sku = 'SKU-00009-1';
+    const location = 'store-09';
+    const upstreamBefore = graph.subgraphs.inventory.stats.subscriptions;
+    // No `after`: "from now on". The gateway learns where "now" is in the ledger before it subscribes.
+    const subscriber = await watchOverWebSocket(graph.gatewayUrl, { skus: [sku], locationIds: [location] });
+    let restarted: Awaited<ReturnType<typeof startSubgraphByName>> | undefined;
+    try {
+      await vi.waitFor(() => expect(graph.subgraphs.inventory.stats.subscriptions).toBeGreaterThan(upstreamBefore), { timeout: 10_000 });
+      const inventoryPort = Number(new URL(graph.subgraphs.inventory.url).port);
+      await graph.subgraphs.inventory.close();
+      const other = await startSubgraphByName('inventory', { ...shared, port: 0 });
+      const vouching = await vouchFor(TEST_OPERATOR, internalTokenSecret);
+      const soldWhileDown = await sale(other.url, sku, location, vouching);
+      await other.close();
+      restarted = await startSubgraphByName('inventory', { ...shared, port: inventoryPort, events: graph.events });
+      const results = await subscriber.waitFor((r) => sequences(r).length >= 1, 15_000);
+      expect(sequences(results)).toEqual([soldWhileDown]);
     } finally {
       await subscriber.stop();
       await graph.close();

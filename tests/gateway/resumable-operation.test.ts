@@ -20,7 +20,7 @@ describe('resumable upstream operations', () => {
       { skus: ['SKU-1'], after: 41, unrelated: true },
     );
     expect(upstream.variables).toEqual({ skus: ['SKU-1'], after: 41 });
-    expect(upstream.resume).toEqual({ responseKey: 'stockChanged', initialCursor: 41, cursorVariable: 'after' });
+    expect(upstream.resume).toEqual({ responseKey: 'stockChanged', initialCursor: 41, cursorVariable: 'after', headQuery: '{ head: stockLedgerHead }' });
     expect(normalise(upstream.query)).toBe(
       normalise('subscription W__inventory__0($skus:[ID!]$after:Int){stockChanged(skus:$skus after:$after){onHand __resumeSequence: sequence}}'),
     );
@@ -28,7 +28,7 @@ describe('resumable upstream operations', () => {
 
   it('replaces a literal or missing `after` by a cursor variable of its own', () => {
     const literal = prepareUpstreamOperation(apiSchema, 'subscription{live: stockChanged(after: 7){sequence}}', [], undefined);
-    expect(literal.resume).toEqual({ responseKey: 'live', initialCursor: 7, cursorVariable: '__resumeAfter' });
+    expect(literal.resume).toEqual({ responseKey: 'live', initialCursor: 7, cursorVariable: '__resumeAfter', headQuery: '{ head: stockLedgerHead }' });
     expect(normalise(literal.query)).toBe(
       normalise('subscription($__resumeAfter: Int){live: stockChanged(after: $__resumeAfter){sequence __resumeSequence: sequence}}'),
     );

@@ -179,6 +179,11 @@ export type Query = {
   locations: Array<Location>;
   /** A reservation by id; null when unknown. */
   reservation?: Maybe<Reservation>;
+  /**
+   * The sequence of the last committed stock change (0 when none). Subscribe with
+   * `stockChanged(after:)` set to it to get every change from this moment on, across any reconnect.
+   */
+  stockLedgerHead: Scalars['Int']['output'];
 };
 
 
@@ -618,6 +623,7 @@ export type QueryResolvers<ContextType = InventoryContext, ParentType extends Re
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
   reservation?: Resolver<Maybe<ResolversTypes['Reservation']>, ParentType, ContextType, RequireFields<QueryReservationArgs, 'id'>>;
+  stockLedgerHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ReservationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Reservation'] = ResolversParentTypes['Reservation'], FederationReferenceType extends FederationReferenceTypes['Reservation'] = FederationReferenceTypes['Reservation']> = ResolversObject<{
