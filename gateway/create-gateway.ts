@@ -27,6 +27,7 @@ import { createPersistedQueryStore } from './persisted-queries.js';
 import { useHttpErrors } from './http-errors.js';
 import { useBearerAuthentication } from './identity/authenticate-request.js';
 import { createInternalTokenSigner } from './identity/internal-token.js';
+import { withVerifiedTokenCache } from './identity/verified-token-cache.js';
 import { createTokenVerifier, tokenVerifierOptions } from './identity/verify-token.js';
 import { createSubgraphDataSources } from './subgraph-data-sources.js';
 import { createSubgraphPools } from './subgraph-pools.js';
@@ -129,7 +130,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
 
   try {
     // One verifier for HTTP requests and WebSocket connections: one JWKS cache.
-    const verifyToken = createTokenVerifier(tokenVerifierOptions(config.identity));
+    const verifyToken = withVerifiedTokenCache(createTokenVerifier(tokenVerifierOptions(config.identity)), {
+      clockSkewSeconds: config.identity.clockSkewSeconds,
+    });
     const { executor } = await gateway.load();
     const execute = createOperationExecutor(executor, app.log);
     await useCors(app, config.corsOrigins);
