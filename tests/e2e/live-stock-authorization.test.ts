@@ -120,6 +120,40 @@ describe('StockWatch over WebSocket', () => {
   });
 });
 
+describe('filtering every event', () => {
+  it("answers each event's fields the subscriber may not read with null and FORBIDDEN, and delivers the rest", async () => {
+    const query = `subscription ($skus: [ID!], $locationIds: [ID!]) {
+      stockChanged(skus: $skus, locationIds: $locationIds) {
+        sequence
+        variant { product { name reviews(first: 3) { edges { node { rating author { firstName email } } } } } }
+      }
+    }`;
+    const { authorization } = await bearer({ sub: 'staff-9', scopes: ['store:staff'], storeId: LEVEL.location_id });
+    const { client } = webSocketClient({ authorization });
+    const stream: Stream = { events: [], done: Promise.resolve() };
+    client.subscribe(
+      { query, variables: { skus: [LEVEL.sku], locationIds: [LEVEL.location_id] } },
+      { next: (event: unknown) => void stream.events.push(event as Stream['events'][number]), error: (error: unknown) => (stream.error = error), complete: () => {} },
+    );
+    await sellUntilSeen(stream);
+    const event = stream.events.at(-1) as unknown as {
+      data: { stockChanged: { sequence: number; variant: { product: { name: string; reviews: { edges: { node: { author: unknown } }[] } } } } };
+      errors?: { path: (string | number)[]; extensions: { code: string } }[];
+    };
+    expect(event.data.stockChanged.variant.product.name).toEqual(expect.any(String));
+    expect(event.errors?.length).toBeGreaterThan(0);
+    for (const error of event.errors!) {
+      expect(error.extensions.code).toBe('FORBIDDEN');
+      expect(error.path.slice(0, 5)).toEqual(['stockChanged', 'variant', 'product', 'reviews', 'edges']);
+      expect(error.path.at(-1)).toBe('email');
+    }
+    // Customer.email is non-null: each author that carried it is null, its review and the event stay.
+    expect(event.data.stockChanged.variant.product.reviews.edges.length).toBeGreaterThan(0);
+    for (const edge of event.data.stockChanged.variant.product.reviews.edges) expect(edge.node.author).toBeNull();
+    await client.dispose();
+  });
+});
+
 describe('sharing live streams', () => {
   it('shares one upstream stream between agents with the same rights, and never with a shopper', async () => {
     const upstreamBefore = graph.subgraphs.inventory.stats.subscriptions;
