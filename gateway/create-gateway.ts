@@ -31,7 +31,7 @@ import { withVerifiedTokenCache } from './identity/verified-token-cache.js';
 import { createTokenVerifier, tokenVerifierOptions } from './identity/verify-token.js';
 import { createSubgraphDataSources } from './subgraph-data-sources.js';
 import { createSubgraphPools } from './subgraph-pools.js';
-import { readAuthorizationPolicy } from './authorization/authorization-policy.js';
+import { readAuthorizationPolicy } from '../subgraphs/shared/authorization-policy.js';
 import { createSupergraphFileSource } from './supergraph-source.js';
 import { createSubscriptionPlanner, type SubscriptionPlanner } from './subscriptions/plan-subscription.js';
 import { registerSseRoute } from './subscriptions/sse-route.js';

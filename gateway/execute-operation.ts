@@ -4,7 +4,7 @@
  */
 import type { ApolloGateway } from '@apollo/gateway';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import type { AuthorizationPolicy } from './authorization/authorization-policy.js';
+import type { AuthorizationPolicy } from '../subgraphs/shared/authorization-policy.js';
 
 type GatewayExecutor = ApolloGateway['executor'];
 export type GatewayRequestContext = Parameters<GatewayExecutor>[0];

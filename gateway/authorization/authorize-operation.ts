@@ -28,7 +28,7 @@ import {
 } from 'graphql';
 import type { PreparedOperation } from '../execute-operation.js';
 import type { Principal } from '../identity/principal.js';
-import { merge, type AuthorizationPolicy, type Requirement } from './authorization-policy.js';
+import { merge, type AuthorizationPolicy, type Requirement } from '../../subgraphs/shared/authorization-policy.js';
 import { OWNER_BOUND_SCOPES } from './owner-bound-scopes.js';
 
 export type AuthorizationCode = 'UNAUTHORIZED' | 'FORBIDDEN';

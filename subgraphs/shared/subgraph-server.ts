@@ -10,6 +10,8 @@ import { openDatabase, type Engine, type StatementCounter } from './database.js'
 import type { EventBus } from './events/event-bus.js';
 import { createEventBus } from './events/create-event-bus.js';
 import { createInternalPrincipalVerifier, PRINCIPAL_HEADER, PrincipalRefusedError } from './internal-principal.js';
+import { readAuthorizationPolicy } from './authorization-policy.js';
+import { enforceAuthorizationDirectives } from './enforce-directives.js';
 import { maskInternalErrors } from './mask-internal-errors.js';
 import { migrateToLatest } from './migrate.js';
 import { ANONYMOUS, type SubgraphPrincipal } from './principal.js';
@@ -143,11 +145,14 @@ export async function startSubgraph<DB, Context>(
     settings: options.settings ?? DEFAULT_SUBGRAPH_SETTINGS,
     audit: bindAuditSink(name, options.audit ?? stdoutAuditSink()),
   };
+  const typeDefs = readSubgraphDocument(name);
   const schema = buildSubgraphSchema({
-    typeDefs: readSubgraphDocument(name),
+    typeDefs,
     // buildSubgraphSchema types resolvers with an unknown context; mercurius hands them ours.
     resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
   });
+  // The gateway enforces the directives before planning; the subgraph does again where the data lives.
+  enforceAuthorizationDirectives(schema, readAuthorizationPolicy(typeDefs));
   const stats: SubgraphStats = { requests: 0, database: database.counter, subscriptions: 0 };
   // The gateway sends its request id along: the subgraph's log lines carry the same one.
   const app = Fastify({ logger: options.logger ?? false, requestIdHeader: 'x-request-id' });

@@ -1,8 +1,9 @@
 /**
  * Who may read what, as the subgraphs declared it with `@authenticated` and `@requiresScopes`
- * (Federation 2.5+), read from the supergraph's SDL: per type, and per field of a type.
+ * (Federation 2.5+), read from an SDL — the supergraph's (the gateway) or a subgraph's own (each
+ * subgraph enforces its directives again): per type, and per field of a type.
  */
-import { Kind, parse, type DirectiveNode, type ValueNode } from 'graphql';
+import { Kind, parse, type DirectiveNode, type DocumentNode, type ValueNode } from 'graphql';
 
 export interface Requirement {
   /** `@authenticated`: any verified principal. */
@@ -29,10 +30,10 @@ const REQUIREMENT_KINDS = new Set<string>([
   Kind.ENUM_TYPE_DEFINITION,
 ]);
 
-export function readAuthorizationPolicy(supergraphSdl: string): AuthorizationPolicy {
+export function readAuthorizationPolicy(sdl: string | DocumentNode): AuthorizationPolicy {
   const types = new Map<string, Requirement>();
   const fields = new Map<string, Requirement>();
-  for (const definition of parse(supergraphSdl).definitions) {
+  for (const definition of (typeof sdl === 'string' ? parse(sdl) : sdl).definitions) {
     if (!REQUIREMENT_KINDS.has(definition.kind) || !('name' in definition) || !definition.name) continue;
     const typeName = definition.name.value;
     const own = requirementOf(definition.directives);
