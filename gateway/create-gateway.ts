@@ -27,6 +27,8 @@ import { createPersistedQueryStore } from './persisted-queries.js';
 import { useHttpErrors } from './http-errors.js';
 import { useBearerAuthentication } from './identity/authenticate-request.js';
 import { createInternalTokenSigner } from './identity/internal-token.js';
+import { DEVELOPMENT_JWT_SECRET } from './identity/development-secret.js';
+import { mintDevelopmentToken } from './identity/mint-token.js';
 import { withVerifiedTokenCache } from './identity/verified-token-cache.js';
 import { createTokenVerifier, tokenVerifierOptions } from './identity/verify-token.js';
 import { createSubgraphDataSources } from './subgraph-data-sources.js';
@@ -150,7 +152,16 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       timeoutMs: config.healthCheckTimeoutMs,
     });
     if (metrics) registerMetricsRoute(app, metrics);
-    const graphiqlPage = config.graphiql ? registerGraphiQL(app, { endpoint: GRAPHQL_PATH }) : undefined;
+    const graphiqlPage = config.graphiql
+      ? registerGraphiQL(app, {
+          endpoint: GRAPHQL_PATH,
+          // With the public development secret (npm start) a token proves nothing: the page gets a
+          // call-center one, so queries of customers and the live-stock tab work as they open.
+          ...(config.identity.jwtSecret === DEVELOPMENT_JWT_SECRET
+            ? { defaultHeaders: async () => ({ authorization: `Bearer ${await mintDevelopmentToken({ secret: DEVELOPMENT_JWT_SECRET, issuer: config.identity.issuer, audience: config.identity.audience, subject: 'graphiql-agent', scopes: ['callcenter'], expiresIn: '8h' })}` }) }
+            : {}),
+        })
+      : undefined;
     const streaming = createStreamingOperations({
       currentSchema: () => snapshot,
       execute,

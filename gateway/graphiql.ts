@@ -15,7 +15,15 @@ export interface GraphiQLOptions {
   audience?: 'internal' | 'partner';
   /** Where the page's scripts and styles are served. @default '/graphiql/assets' */
   assetsPath?: string;
+  /**
+   * Headers the Headers tab starts with, made for each page served (e.g. a fresh development
+   * token, so the live-stock tab works out of the box with `npm start`).
+   */
+  defaultHeaders?: () => Promise<Record<string, string>>;
 }
+
+/** The page, or how to make it for each request. */
+export type GraphiQLPage = string | (() => Promise<string>);
 
 interface Asset {
   file: string;
@@ -45,14 +53,15 @@ const withAssets = new WeakSet<FastifyInstance>();
 
 export function registerGraphiQL(
   app: FastifyInstance,
-  { endpoint, assetsPath = '/graphiql/assets', audience = 'internal' }: GraphiQLOptions,
-): string {
+  { endpoint, assetsPath = '/graphiql/assets', audience = 'internal', defaultHeaders }: GraphiQLOptions,
+): GraphiQLPage {
   // One set of asset routes serves every page of the app.
   if (!withAssets.has(app)) {
     withAssets.add(app);
     registerAssets(app, assetsPath);
   }
-  return renderPage(endpoint, assetsPath, audience);
+  if (defaultHeaders) return async () => renderPage(endpoint, assetsPath, audience, await defaultHeaders());
+  return renderPage(endpoint, assetsPath, audience, audience === 'partner' ? { 'x-api-key': '' } : undefined);
 }
 
 function registerAssets(app: FastifyInstance, assetsPath: string): void {
@@ -129,7 +138,7 @@ query PartnerListing {
 }
 `;
 
-function renderPage(endpoint: string, assetsPath: string, audience: 'internal' | 'partner'): string {
+function renderPage(endpoint: string, assetsPath: string, audience: 'internal' | 'partner', headers: Record<string, string> | undefined): string {
   const asset = (name: string) => `${assetsPath}/${name}`;
   // JSON.stringify makes the endpoint a JS string literal; escaping "<" keeps it from closing the script.
   const endpointLiteral = JSON.stringify(endpoint).replace(/</g, '\\u003c');
@@ -172,7 +181,7 @@ function renderPage(endpoint: string, assetsPath: string, audience: 'internal' |
       React.createElement(GraphiQL, {
         fetcher,
         defaultEditorToolsVisibility: true,
-        defaultTabs: ${tabsLiteral},${audience === 'partner' ? `\n        defaultHeaders: '{\\n  "x-api-key": ""\\n}',` : ''}
+        defaultTabs: ${tabsLiteral},${headers === undefined ? '' : `\n        defaultHeaders: ${JSON.stringify(JSON.stringify(headers, null, 2)).replace(/</g, '\\u003c')},`}
       }),
     );
   </script>

@@ -16,6 +16,7 @@ import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 import { negotiateMediaType } from './negotiate-media-type.js';
 import { resolvePersistedQueryRequest, type PersistedQueryStore } from './persisted-queries.js';
 import type { OperationLimits } from './limits/operation-limits.js';
+import type { GraphiQLPage } from './graphiql.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from './identity/principal.js';
 import { applyRemovals } from './authorization/apply-removals.js';
 import { authorizeOperation, type Removal } from './authorization/authorize-operation.js';
@@ -31,7 +32,7 @@ export interface GraphQLOverHttpOptions {
   /** Parsed and validated operations to keep; 0 keeps none. */
   documentCacheSize: number;
   /** HTML for a browser that GETs the endpoint (its `Accept` prefers text/html). */
-  graphiqlPage?: string;
+  graphiqlPage?: GraphiQLPage;
   /** Automatic persisted queries; absent turns them off. */
   persistedQueries?: PersistedQueryStore;
   /** When given, every operation is timed and counted. */
@@ -174,7 +175,9 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         reply.header('accept', `${GRAPHQL_RESPONSE}, ${JSON_MEDIA_TYPE}`);
         return sendErrors(reply, 406, `Accept ${GRAPHQL_RESPONSE} or ${JSON_MEDIA_TYPE}.`, ErrorCode.NotAcceptable);
       }
-      if (mediaType === HTML) return reply.type('text/html; charset=utf-8').send(graphiqlPage);
+      if (mediaType === HTML) {
+        return reply.type('text/html; charset=utf-8').send(typeof graphiqlPage === 'function' ? await graphiqlPage() : graphiqlPage);
+      }
 
       const started = performance.now();
       const report: OperationReport = {};

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGraph, type TestGraph } from '../support/graph.js';
+import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
+import { operation } from '../support/operations.js';
 import { GRAPHQL_RESPONSE, gatewayPath, send } from './helpers.js';
 
 let graph: TestGraph;
@@ -23,6 +24,14 @@ describe('GraphiQL', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.text).toContain('GraphiQL.createFetcher');
+  });
+
+  it('opens, on the development secret, with a call-center token in its Headers tab that the gateway accepts', async () => {
+    const token = /\\"authorization\\": \\"Bearer ([A-Za-z0-9._-]+)\\"/.exec((await openInBrowser()).text)?.[1];
+    expect(token).toBeDefined();
+    const answer = await postGraphQL<{ customers: unknown[] }>(graph.gatewayUrl, operation('CustomerSearch'), { search: 'an' }, { authorization: `Bearer ${token}` });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!.customers.length).toBeGreaterThan(0);
   });
 
   it('loads every script and stylesheet from the gateway itself, not from a CDN', async () => {
