@@ -11,10 +11,9 @@ import {
   Kind,
   getDirectiveValues,
   getNamedType,
-  isAbstractType,
+  isUnionType,
   isCompositeType,
   isInterfaceType,
-  isObjectType,
   print,
   type DocumentNode,
   type FieldNode,
@@ -28,7 +27,7 @@ import {
 } from 'graphql';
 import type { PreparedOperation } from '../execute-operation.js';
 import type { Principal } from '../identity/principal.js';
-import { merge, type AuthorizationPolicy, type Requirement } from '../../subgraphs/shared/authorization-policy.js';
+import { fieldRequirement, holdsScopes, merge, type AuthorizationPolicy, type Requirement } from '../../subgraphs/shared/authorization-policy.js';
 import { OWNER_BOUND_SCOPES } from './owner-bound-scopes.js';
 
 export type AuthorizationCode = 'UNAUTHORIZED' | 'FORBIDDEN';
@@ -142,7 +141,7 @@ function authorizeField(
   owners: Owners,
 ): FieldNode | undefined {
   const name = field.name.value;
-  if (name.startsWith('__') || isAbstractType(parentType) && !isInterfaceType(parentType)) return field;
+  if (name.startsWith('__') || isUnionType(parentType)) return field;
   const definition = parentType.getFields()[name];
   if (!definition) return field;
   const segments = [...path, { key: field.alias?.value ?? name, type: definition.type }];
@@ -163,14 +162,13 @@ function authorizeField(
 }
 
 function requirementOf(walk: Walk, parentType: GraphQLCompositeType, field: string, returnedType: string): Requirement | undefined {
-  let requirement = merge(walk.policy.ofField(parentType.name, field), walk.policy.ofType(returnedType));
+  let requirement = fieldRequirement(walk.policy, parentType.name, field, returnedType);
   // A field read through an interface is as protected as it is on any type that implements it.
   if (isInterfaceType(parentType)) {
     for (const implementation of walk.schema.getPossibleTypes(parentType)) {
       requirement = merge(requirement, walk.policy.ofField(implementation.name, field));
     }
   }
-  if (isObjectType(parentType)) requirement = merge(requirement, walk.policy.ofType(parentType.name));
   return requirement;
 }
 
@@ -181,9 +179,8 @@ function verdict(principal: Principal, requirement: Requirement | undefined, own
   if (!principal.authenticated) {
     return (coordinate) => ({ code: 'UNAUTHORIZED', message: `${coordinate} needs a signed-in caller: send a bearer token.` });
   }
-  if (requirement.scopeSets.length === 0) return undefined;
   const usable = principal.scopes.filter((scope) => owners.get(scope) !== 'other');
-  if (requirement.scopeSets.some((set) => set.every((scope) => usable.includes(scope)))) return undefined;
+  if (holdsScopes(requirement, usable)) return undefined;
   const ownOnly = usable.length < principal.scopes.length;
   // For someone else's data, the sets that name an own-data-only scope would not help: not listed.
   const helpful = ownOnly ? requirement.scopeSets.filter((set) => set.every((scope) => owners.get(scope) !== 'other')) : requirement.scopeSets;
@@ -257,7 +254,7 @@ function documentTouchesPolicy(schema: GraphQLSchema, policy: AuthorizationPolic
       const definition = parentType.getFields()[selection.name.value];
       if (!definition) return false;
       const returned = getNamedType(definition.type);
-      if (policy.ofField(parentType.name, selection.name.value) || policy.ofType(returned.name) || policy.ofType(parentType.name)) return true;
+      if (fieldRequirement(policy, parentType.name, selection.name.value, returned.name)) return true;
       if (isInterfaceType(parentType)) return true;
       return selection.selectionSet !== undefined && isCompositeType(returned) && visit(selection.selectionSet, returned);
     });

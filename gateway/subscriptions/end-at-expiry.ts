@@ -5,9 +5,9 @@
  */
 import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError, type ExecutionResult } from 'graphql';
+import { atExpiry } from '../identity/at-expiry.js';
 import type { Principal } from '../identity/principal.js';
 
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function endAtExpiry<T extends ExecutionResult | AsyncIterableIterator<ExecutionResult>>(
   stream: T,
@@ -15,27 +15,17 @@ export function endAtExpiry<T extends ExecutionResult | AsyncIterableIterator<Ex
 ): T | AsyncIterableIterator<ExecutionResult> {
   if (!principal.authenticated || !(typeof stream === 'object' && stream !== null && Symbol.asyncIterator in stream)) return stream;
   const events = stream as AsyncIterableIterator<ExecutionResult>;
-  const expiresAt = principal.expiresAt.getTime();
   return new Repeater<ExecutionResult>(async (push, stop) => {
-    let timer: NodeJS.Timeout | undefined;
-    const expire = async () => {
-      const left = expiresAt - Date.now();
-      if (left > 0) {
-        timer = setTimeout(expire, Math.min(left, MAX_TIMER_MS));
-        return;
-      }
-      await push({
-        errors: [new GraphQLError('The token expired: subscribe again with a fresh one.', { extensions: { code: 'UNAUTHORIZED', reason: 'expired' } })],
-      });
-      stop();
-    };
-    void expire();
+    const cancel = atExpiry(principal.expiresAt, () => {
+      const expired = new GraphQLError('The token expired: subscribe again with a fresh one.', { extensions: { code: 'UNAUTHORIZED', reason: 'expired' } });
+      void push({ errors: [expired] }).then(() => stop());
+    });
     const forward = async () => {
       for await (const event of events) await push(event);
     };
     forward().then(() => stop(), (error: unknown) => stop(error));
     await stop;
-    clearTimeout(timer);
+    cancel();
     await events.return?.();
   });
 }

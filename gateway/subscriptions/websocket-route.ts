@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { atExpiry } from '../identity/at-expiry.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from '../identity/principal.js';
 import { TokenRefusedError } from '../identity/token-refusal.js';
 import type { TokenVerifier } from '../identity/verify-token.js';
@@ -14,8 +15,6 @@ import type { StreamingOperations } from './streaming-operations.js';
 
 /** graphql-ws close codes: the client must not retry with the same credentials. */
 const UNAUTHORIZED_CLOSE = 4401;
-/** setTimeout's longest delay; a token living longer is checked again then. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface WebSocketRoute {
   /** Open WebSocket connections. */
@@ -95,12 +94,5 @@ export function registerWebSocketRoute(
  * its streams with `after`).
  */
 function closeAtExpiry(socket: { close(code: number, reason: string): void; once(event: 'close', listener: () => void): unknown }, expiresAt: Date): void {
-  let timer: NodeJS.Timeout;
-  const check = () => {
-    const left = expiresAt.getTime() - Date.now();
-    if (left <= 0) socket.close(UNAUTHORIZED_CLOSE, 'Unauthorized: token expired');
-    else timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
-  };
-  check();
-  socket.once('close', () => clearTimeout(timer));
+  socket.once('close', atExpiry(expiresAt, () => socket.close(UNAUTHORIZED_CLOSE, 'Unauthorized: token expired')));
 }

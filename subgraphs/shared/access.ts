@@ -51,11 +51,6 @@ export function requireAccess(principal: SubgraphPrincipal, rule: string, grants
   if (!grants.some((grant) => grant(principal))) throw forbidden(rule);
 }
 
-/** Any signed-in principal (anonymous → UNAUTHORIZED). */
-export function requireAuthenticated(principal: SubgraphPrincipal, rule: string): void {
-  if (!principal.authenticated) throw unauthorized(rule);
-}
-
 export const CUSTOMER_RULE = 'a customer\'s data is open to that customer and to the call center';
 
 /** A customer's data and changes to it: the call center for anyone, a customer for itself only. */

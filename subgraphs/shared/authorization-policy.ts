@@ -86,3 +86,13 @@ export function merge(a: Requirement | undefined, b: Requirement | undefined): R
         : a.scopeSets.flatMap((left) => b.scopeSets.map((right) => [...new Set([...left, ...right])]));
   return { authenticated: a.authenticated || b.authenticated, scopeSets };
 }
+
+/** What reading `parentType.field` asks: the field's own rule, its parent type's and its returned type's. */
+export function fieldRequirement(policy: AuthorizationPolicy, parentType: string, field: string, returnedType: string): Requirement | undefined {
+  return merge(merge(policy.ofField(parentType, field), policy.ofType(returnedType)), policy.ofType(parentType));
+}
+
+/** True when `scopes` hold one of the requirement's scope sets in full, or it asks for none. */
+export function holdsScopes(requirement: Requirement, scopes: readonly string[]): boolean {
+  return requirement.scopeSets.length === 0 || requirement.scopeSets.some((set) => set.every((scope) => scopes.includes(scope)));
+}

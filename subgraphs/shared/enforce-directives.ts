@@ -14,7 +14,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
-import { merge, type AuthorizationPolicy, type Requirement } from './authorization-policy.js';
+import { fieldRequirement, holdsScopes, type AuthorizationPolicy, type Requirement } from './authorization-policy.js';
 import { ANONYMOUS, type SubgraphPrincipal } from './principal.js';
 
 export function enforceAuthorizationDirectives(schema: GraphQLSchema, policy: AuthorizationPolicy): void {
@@ -26,10 +26,7 @@ export function enforceAuthorizationDirectives(schema: GraphQLSchema, policy: Au
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || isIntrospectionType(type) || type === mutationType) continue;
     for (const field of Object.values(type.getFields())) {
-      const requirement = merge(
-        merge(policy.ofField(type.name, field.name), policy.ofType(getNamedType(field.type).name)),
-        policy.ofType(type.name),
-      );
+      const requirement = fieldRequirement(policy, type.name, field.name, getNamedType(field.type).name);
       if (!requirement) continue;
       const coordinate = `${type.name}.${field.name}`;
       field.resolve = guarded(field.resolve ?? defaultFieldResolver, requirement, coordinate);
@@ -48,7 +45,7 @@ function guarded(
     if (!principal.authenticated) {
       throw new GraphQLError(`${coordinate} needs a signed-in caller.`, { extensions: { code: 'UNAUTHORIZED' } });
     }
-    if (requirement.scopeSets.length > 0 && !requirement.scopeSets.some((set) => set.every((scope) => principal.scopes.includes(scope)))) {
+    if (!holdsScopes(requirement, principal.scopes)) {
       const wanted = requirement.scopeSets.map((set) => set.join(' + ')).join(' or ');
       throw new GraphQLError(`${coordinate} needs the scope ${wanted}.`, { extensions: { code: 'FORBIDDEN' } });
     }

@@ -6,8 +6,8 @@
  * the gateway and its checks, is refused.
  */
 import { errors, jwtVerify, type JWTPayload } from 'jose';
-import { LRUCache } from 'lru-cache';
-import type { SubgraphPrincipal } from './principal.js';
+import { ANONYMOUS, type SubgraphPrincipal } from './principal.js';
+import { rememberVerified } from './verified-token-cache.js';
 
 /** The header of every subgraph HTTP request the gateway sends. */
 export const PRINCIPAL_HEADER = 'x-omnichannel-principal';
@@ -27,18 +27,18 @@ export type PrincipalRefusalReason = 'missing' | 'malformed' | 'bad-signature' |
 export class PrincipalRefusedError extends Error {
   override readonly name = 'PrincipalRefusedError';
   constructor(readonly reason: PrincipalRefusalReason) {
-    super(REFUSAL_MESSAGES[reason]);
+    super(`Requests to this subgraph must come through the gateway: ${WHY_REFUSED[reason]}.`);
   }
 }
 
-const REFUSAL_MESSAGES: Record<PrincipalRefusalReason, string> = {
-  missing: "Requests to this subgraph must come through the gateway: the gateway's vouching for the caller is missing.",
-  malformed: "Requests to this subgraph must come through the gateway: the gateway's vouching for the caller is malformed.",
-  'bad-signature': "Requests to this subgraph must come through the gateway: the gateway's vouching for the caller does not verify.",
-  expired: "Requests to this subgraph must come through the gateway: the gateway's vouching for the caller has expired.",
-  'wrong-issuer': "Requests to this subgraph must come through the gateway: the vouching for the caller was not issued by the gateway.",
-  'wrong-audience': "Requests to this subgraph must come through the gateway: the vouching for the caller is meant for someone else.",
-  'invalid-claim': "Requests to this subgraph must come through the gateway: the gateway's vouching for the caller has an invalid claim.",
+const WHY_REFUSED: Record<PrincipalRefusalReason, string> = {
+  missing: "the gateway's vouching for the caller is missing",
+  malformed: "the gateway's vouching for the caller is malformed",
+  'bad-signature': "the gateway's vouching for the caller does not verify",
+  expired: "the gateway's vouching for the caller has expired",
+  'wrong-issuer': 'the vouching for the caller was not issued by the gateway',
+  'wrong-audience': 'the vouching for the caller is meant for someone else',
+  'invalid-claim': "the gateway's vouching for the caller has an invalid claim",
 };
 
 /** Resolves to the principal the token vouches for, or rejects with a {@link PrincipalRefusedError}. */
@@ -55,13 +55,7 @@ export function createInternalPrincipalVerifier(secret: string, options: { now?:
   checkInternalTokenSecret(secret);
   const key = new TextEncoder().encode(secret);
   const now = options.now ?? (() => new Date());
-  // The gateway reuses a token for many fetches; a token verified once need not be verified again
-  // until it expires, which keeps the HMAC off the hot path of a busy subgraph.
-  const verified = new LRUCache<string, { principal: SubgraphPrincipal; usableUntil: number }>({ max: 10_000 });
-  return async (token) => {
-    if (token === undefined || token === '') throw new PrincipalRefusedError('missing');
-    const cached = verified.get(token);
-    if (cached !== undefined && now().getTime() < cached.usableUntil) return cached.principal;
+  const verify = async (token: string) => {
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await jwtVerify(token, key, {
@@ -75,9 +69,14 @@ export function createInternalPrincipalVerifier(secret: string, options: { now?:
     } catch (error) {
       throw new PrincipalRefusedError(reasonOf(error));
     }
-    const principal = principalOf(claims);
-    verified.set(token, { principal, usableUntil: (claims.exp! + CLOCK_TOLERANCE_SECONDS) * 1000 });
-    return principal;
+    return { principal: principalOf(claims), usableUntil: (claims.exp! + CLOCK_TOLERANCE_SECONDS) * 1000 };
+  };
+  // The gateway reuses a token for many fetches; a token verified once need not be verified again
+  // until it expires, which keeps the HMAC off the hot path of a busy subgraph.
+  const remembered = rememberVerified(verify, { trustedUntil: ({ usableUntil }) => usableUntil, now: () => now().getTime() });
+  return async (token) => {
+    if (token === undefined || token === '') throw new PrincipalRefusedError('missing');
+    return (await remembered(token)).principal;
   };
 }
 
@@ -88,7 +87,7 @@ function principalOf(claims: JWTPayload): SubgraphPrincipal {
   if (scope !== undefined && typeof scope !== 'string') throw new PrincipalRefusedError('invalid-claim');
   if (storeId !== undefined && (typeof storeId !== 'string' || storeId === '')) throw new PrincipalRefusedError('invalid-claim');
   const scopes = Object.freeze((scope ?? '').split(' ').filter(Boolean));
-  if (sub === undefined) return Object.freeze({ authenticated: false, scopes: Object.freeze([]) as readonly string[] });
+  if (sub === undefined) return ANONYMOUS;
   return Object.freeze({ authenticated: true, subject: sub, scopes, ...(storeId === undefined ? {} : { storeId }) });
 }
 

@@ -1,9 +1,8 @@
 /**
- * Bearer tokens for tests, signed with the development secret the test graph's gateway accepts
- * (no key source is configured in tests), for the default issuer and audience.
+ * Bearer tokens for tests, minted as the bench scripts mint theirs (bench/development-token.ts):
+ * the development secret the test graph's gateway accepts, the default issuer and audience.
  */
-import { DEVELOPMENT_JWT_SECRET } from '../../gateway/identity/development-secret.js';
-import { mintDevelopmentToken } from '../../gateway/identity/mint-token.js';
+import { mintBenchToken } from '../../bench/development-token.js';
 
 export interface TokenClaims {
   sub: string;
@@ -14,16 +13,8 @@ export interface TokenClaims {
 }
 
 export async function bearer(claims: TokenClaims): Promise<Record<string, string>> {
-  const token = await mintDevelopmentToken({
-    secret: DEVELOPMENT_JWT_SECRET,
-    issuer: 'omnichannel-dev',
-    audience: 'omnichannel-graph',
-    subject: claims.sub,
-    scopes: claims.scopes,
-    storeId: claims.storeId,
-    expiresIn: claims.expiresIn ?? '1h',
-  });
-  return { authorization: `Bearer ${token}` };
+  const principal = { subject: claims.sub, scopes: claims.scopes, ...(claims.storeId === undefined ? {} : { storeId: claims.storeId }) };
+  return { authorization: `Bearer ${await mintBenchToken(principal, claims.expiresIn ?? '1h')}` };
 }
 
 /** A call-center agent: any customer. */
