@@ -2,10 +2,9 @@
  * The options of `npm run simulate`: flags parsed with node:util, validated with zod, every one
  * documented in `--help` with its default. A bad flag fails before any traffic, naming the flag.
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { tokenFlag, tokenFromOptions } from '../token-option.js';
-import { UsageError } from '../usage-error.js';
+import { checkFlags, readFlags } from '../usage-error.js';
 
 export interface SimulateOptions {
   /** The gateway's GraphQL endpoint. @default SIMULATE_GATEWAY_URL, else http://127.0.0.1:4000/graphql */
@@ -62,31 +61,17 @@ const flags = z.object({
 
 /** Parsed options, or `'help'` when `--help` was asked for. Throws UsageError naming the bad flag. */
 export function parseSimulateOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): SimulateOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        rate: { type: 'string', default: '5' },
-        duration: { type: 'string' },
-        seed: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        gateway: { type: 'string', default: env.SIMULATE_GATEWAY_URL || DEFAULT_GATEWAY_URL },
-        token: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = readFlags(argv, {
+    rate: { type: 'string', default: '5' },
+    duration: { type: 'string' },
+    seed: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    gateway: { type: 'string', default: env.SIMULATE_GATEWAY_URL || DEFAULT_GATEWAY_URL },
+    token: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) return 'help';
-  const parsed = flags.safeParse({ ...values, token: tokenFromOptions(values.token, env) });
-  if (!parsed.success) {
-    throw UsageError.fromZod(parsed.error);
-  }
-  const { gateway, rate, duration, seed, quiet, token } = parsed.data;
+  const { gateway, rate, duration, seed, quiet, token } = checkFlags(flags, { ...values, token: tokenFromOptions(values.token, env) });
   return {
     gatewayUrl: gateway,
     rate,

@@ -2,10 +2,9 @@
  * The options of `npm run watch:stock`: flags parsed with node:util, validated with zod, documented
  * in `--help`. A bad flag fails before connecting, naming the flag.
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { tokenFlag, tokenFromOptions } from '../token-option.js';
-import { UsageError } from '../usage-error.js';
+import { checkFlags, readFlags } from '../usage-error.js';
 
 export interface WatchOptions {
   /** The gateway's GraphQL endpoint (http or ws; the WebSocket is on the same path). @default WATCH_STOCK_GATEWAY_URL, else http://127.0.0.1:4000/graphql */
@@ -58,29 +57,15 @@ const flags = z.object({
 
 /** Parsed options, or `'help'` when `--help` was asked for. Throws UsageError naming the bad flag. */
 export function parseWatchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): WatchOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        sku: { type: 'string', multiple: true, default: [] },
-        location: { type: 'string', multiple: true, default: [] },
-        after: { type: 'string' },
-        gateway: { type: 'string', default: env.WATCH_STOCK_GATEWAY_URL || DEFAULT_GATEWAY_URL },
-        token: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = readFlags(argv, {
+    sku: { type: 'string', multiple: true, default: [] },
+    location: { type: 'string', multiple: true, default: [] },
+    after: { type: 'string' },
+    gateway: { type: 'string', default: env.WATCH_STOCK_GATEWAY_URL || DEFAULT_GATEWAY_URL },
+    token: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
   if (values.help) return 'help';
-  const parsed = flags.safeParse({ ...values, token: tokenFromOptions(values.token, env) });
-  if (!parsed.success) {
-    throw UsageError.fromZod(parsed.error);
-  }
-  const { gateway, sku, location, after, token } = parsed.data;
+  const { gateway, sku, location, after, token } = checkFlags(flags, { ...values, token: tokenFromOptions(values.token, env) });
   return { gatewayUrl: gateway, skus: sku, locationIds: location, after, ...(token === undefined ? {} : { token }) };
 }
