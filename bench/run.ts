@@ -146,7 +146,8 @@ async function main() {
 
     const ours = 'http://127.0.0.1:4300/graphql';
     const baseline = 'http://127.0.0.1:4301/';
-    const oursProcess = startChild('gateway/main.ts', { ...urlEnv, PORT: '4300', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    const keySource = namesKeySource(process.env) ? {} : { JWT_SECRET: DEVELOPMENT_JWT_SECRET };
+    const oursProcess = startChild('gateway/main.ts', { ...urlEnv, ...keySource, PORT: '4300', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
     // Both gateways without Apollo's usage telemetry, which would only cost the baseline.
     const baselineProcess = startChild('bench/baseline-gateway.ts', { ...urlEnv, PORT: '4301', APOLLO_TELEMETRY_DISABLED: '1' });
     await waitFor('http://127.0.0.1:4300/health');
@@ -189,7 +190,9 @@ async function main() {
       const port = 4302 + index;
       // As `npm start` does: no key source named means the development secret, which the minted tokens use.
       const identityEnv = namesKeySource(process.env) ? {} : { JWT_SECRET: DEVELOPMENT_JWT_SECRET };
-      const gatewayProcess = startChild('gateway/main.ts', { ...urlEnv, ...identityEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+      // Every fan-out subscriber is one caller (one desk's token): lift the per-caller cap above the count.
+      const capEnv = { SUBSCRIPTION_MAX_PER_CALLER: String(subscribers + 10) };
+      const gatewayProcess = startChild('gateway/main.ts', { ...urlEnv, ...identityEnv, ...capEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
       await waitFor(`http://127.0.0.1:${port}/health`);
       console.log(`  fan-out: ${subscribers} WebSocket subscribers...`);
       const given = process.env.TOKEN || undefined;

@@ -4,8 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from '../schema/subgraphs.js';
+import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from '../schema/subgraphs.js';
 import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from '../subgraphs/shared/internal-principal.js';
+import { TIME_SPAN_EXAMPLES, timeSpanSeconds } from './identity/time-span.js';
 import { DEFAULT_LIMITS, DEFAULT_PUBLIC_LIMITS, type LimitName, type OperationLimits } from './limits/operation-limits.js';
 
 /**
@@ -26,6 +27,19 @@ export interface IdentityOptions {
   audience: string;
   /** `JWT_CLOCK_SKEW_SECONDS`: tolerance on `exp`, `nbf` and `iat` for clocks that disagree. @default 30 */
   clockSkewSeconds: number;
+  /**
+   * `JWT_MAX_TOKEN_AGE`: the longest lifetime a token may have (`exp − iat`, or `exp − now` without
+   * `iat`), in seconds or a span (`8h`, `1d`); longer ones get 401, as a stolen token must not
+   * live for ever. @default 24h
+   */
+  maxTokenAgeSeconds: number;
+  /**
+   * `ALLOW_ANONYMOUS_ONLY`: lets `npm run start:gateway` start without a key source, serving
+   * anonymous callers only (every bearer token then gets 401 "not configured"). Without it, no key
+   * source stops start-up: a gateway that refuses every token is a mistake far more often than a plan.
+   * @default false
+   */
+  allowAnonymousOnly: boolean;
 }
 
 /** The partners' contract supergraph, written by `npm run compose` beside the supergraph. */
@@ -61,10 +75,11 @@ export interface GatewayConfig {
   watchSupergraph: boolean;
   /**
    * `CATALOG_URL`, `INVENTORY_URL`, `CUSTOMER_URL`, `PROMOTIONS_URL`, `REVIEWS_URL`: GraphQL endpoint of
-   * each subgraph. They win over the URLs written in the supergraph, which only name the dev ports.
-   * @default http://127.0.0.1:<4001..4005>/graphql
+   * the subgraph of that name, overriding the URL the supergraph gives it (`join__graph(url:)`).
+   * Only the variables set are here; every other subgraph is reached at its supergraph URL.
+   * @default unset (the committed supergraph names http://127.0.0.1:<4001..4005>/graphql)
    */
-  subgraphUrls: Record<SubgraphName, string>;
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** `SUBGRAPH_TIMEOUT_MS`: deadline of one subgraph request, queueing included. @default 10000 */
   subgraphTimeoutMs: number;
   /** `HEALTH_CHECK_TIMEOUT_MS`: deadline of one subgraph `GET /health` made by `GET /ready`. @default 2000 */
@@ -72,24 +87,44 @@ export interface GatewayConfig {
   /** `MAX_BODY_BYTES`: largest request body accepted; larger ones get 413. @default 1048576 (1 MiB) */
   maxBodyBytes: number;
   /**
+   * `REQUEST_TIMEOUT_MS`: time a client has to send a whole request, headers and body; a slower one
+   * gets 408 and its connection is closed, so connections that trickle a request (slowloris) are not
+   * held for ever. Answers and streams (SSE, WebSocket) are not timed by it. @default 30000
+   */
+  requestTimeoutMs: number;
+  /**
    * Operation limits of the main endpoint (and its WebSocket and SSE transports), each refusal a
    * 400 naming the limit: `LIMIT_MAX_DEPTH` (15), `LIMIT_MAX_ALIASES` (100), `LIMIT_MAX_ROOT_FIELDS`
-   * (20), `LIMIT_MAX_TOKENS` (10000), `LIMIT_MAX_DOCUMENT_BYTES` (102400), `LIMIT_MAX_COST` (50000,
+   * (20), `LIMIT_MAX_SELECTIONS` (2000), `LIMIT_MAX_MERGE_PAIRS` (2000), `LIMIT_MAX_NESTING` (50),
+   * `LIMIT_MAX_TOKENS` (10000), `LIMIT_MAX_DOCUMENT_BYTES` (102400), `LIMIT_MAX_COST` (50000,
    * the estimated cost of gateway/limits/estimate-cost.ts).
    */
   limits: OperationLimits;
   /**
    * The stricter limits of the partners' endpoint: `PUBLIC_LIMIT_MAX_DEPTH` (8),
-   * `PUBLIC_LIMIT_MAX_ALIASES` (30), `PUBLIC_LIMIT_MAX_ROOT_FIELDS` (5), `PUBLIC_LIMIT_MAX_TOKENS`
+   * `PUBLIC_LIMIT_MAX_ALIASES` (30), `PUBLIC_LIMIT_MAX_ROOT_FIELDS` (5), `PUBLIC_LIMIT_MAX_SELECTIONS` (1000),
+   * `PUBLIC_LIMIT_MAX_MERGE_PAIRS` (500), `PUBLIC_LIMIT_MAX_NESTING` (30), `PUBLIC_LIMIT_MAX_TOKENS`
    * (2000), `PUBLIC_LIMIT_MAX_DOCUMENT_BYTES` (20480), `PUBLIC_LIMIT_MAX_COST` (5000; each partner's plan budget narrows it).
    */
   publicLimits: OperationLimits;
   /**
-   * `SUBSCRIPTION_MAX_BACKLOG`: events a subscription client may leave unread before it is ended with
-   * `SUBSCRIBER_TOO_SLOW` (it resumes with `after`), so one stalled client cannot hold memory for
-   * the others sharing its stream. At most 1000 (a Repeater's queue). @default 500
+   * `SUBSCRIPTION_MAX_BACKLOG`: events a subscription client may leave unread, so one stalled client
+   * cannot hold memory for the others sharing its stream. Beyond it, a client of a resumable stream
+   * (`stockChanged`) goes on from the ledger at its own pace; a client of another stream is ended
+   * with `SUBSCRIBER_TOO_SLOW`. At most 1000. @default 500
    */
   subscriptionMaxBacklog: number;
+  /**
+   * `SUBSCRIPTION_MAX_PER_SOCKET`: operations running at once on one WebSocket connection; one more
+   * is refused with an `error` message (`SUBSCRIPTION_LIMIT_EXCEEDED`), the others go on. @default 100
+   */
+  subscriptionMaxPerSocket: number;
+  /**
+   * `SUBSCRIPTION_MAX_PER_CALLER`: subscriptions one caller (a token's subject; an anonymous caller
+   * by address) holds at once over every WebSocket and SSE stream; one more is refused with
+   * `SUBSCRIPTION_LIMIT_EXCEEDED`. @default 1000
+   */
+  subscriptionMaxPerCaller: number;
   /** `DOCUMENT_CACHE_SIZE`: parsed and validated operations kept, so repeated ones skip both; 0 disables. @default 1000 */
   documentCacheSize: number;
   /** `LOG_LEVEL`: pino level of the gateway's log. @default 'info' */
@@ -146,14 +181,22 @@ export function subgraphUrlVariable(name: SubgraphName): string {
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-const httpUrl = z
-  .string()
-  .url()
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');
+/** The URL, or undefined when the text is not one (`new URL` throws, which must not escape validation). */
+function urlOf(value: string): URL | undefined {
+  return URL.canParse(value) ? new URL(value) : undefined;
+}
 
-const subgraphUrlOptions = Object.fromEntries(
-  SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), httpUrl.default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`)]),
-) as Record<string, z.ZodDefault<typeof httpUrl>>;
+/** An absolute URL with one of `protocols`; anything else is a validation issue naming `example`. */
+function urlWith(protocols: readonly string[], example: string) {
+  return z.string().refine((value) => protocols.includes(urlOf(value)?.protocol ?? ''), `must be a ${protocols.map((p) => p.slice(0, -1)).join(' or ')} URL, e.g. ${example}`);
+}
+
+const httpUrl = urlWith(['http:', 'https:'], 'http://127.0.0.1:4001/graphql');
+
+const subgraphUrlOptions = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), httpUrl.optional()])) as Record<
+  string,
+  z.ZodOptional<typeof httpUrl>
+>;
 
 const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as LimitName[];
 
@@ -178,19 +221,22 @@ const environmentSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: positiveInt.default(10_000),
   HEALTH_CHECK_TIMEOUT_MS: positiveInt.default(2_000),
   MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   ...limitOptions('LIMIT_', DEFAULT_LIMITS),
   ...limitOptions('PUBLIC_LIMIT_', DEFAULT_PUBLIC_LIMITS),
   SUBSCRIPTION_MAX_BACKLOG: positiveInt.max(1_000).default(500),
+  SUBSCRIPTION_MAX_PER_SOCKET: positiveInt.default(100),
+  SUBSCRIPTION_MAX_PER_CALLER: positiveInt.default(1_000),
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   METRICS: flag.default('true'),
   INTROSPECTION: flag.default('true'),
   GRAPHIQL: flag.default('true'),
   CSRF_PREVENTION: flag.default('true'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: urlWith(['postgres:', 'postgresql:'], 'postgres://user@db.internal:5432/omnichannel').optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   PG_SCHEMA_PREFIX: z.string().regex(/^[a-z0-9_]*$/, 'lower-case letters, digits and underscores only').default(''),
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: urlWith(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').optional(),
   EVENT_CHANNEL_PREFIX: z.string().min(1).default('omnichannel:'),
   RATE_LIMIT_PREFIX: z.string().min(1).optional(),
   PARTNER_KEY_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
@@ -202,6 +248,18 @@ const environmentSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('omnichannel-dev'),
   JWT_AUDIENCE: z.string().min(1).default('omnichannel-graph'),
   JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  ALLOW_ANONYMOUS_ONLY: flag.default('false'),
+  JWT_MAX_TOKEN_AGE: z
+    .string()
+    .default('24h')
+    .transform((value, context) => {
+      const seconds = timeSpanSeconds(value);
+      if (seconds === undefined || seconds <= 0) {
+        context.addIssue({ code: z.ZodIssueCode.custom, message: `${TIME_SPAN_EXAMPLES}, above zero` });
+        return z.NEVER;
+      }
+      return seconds;
+    }),
   INTERNAL_TOKEN_SECRET: z.string().min(MIN_INTERNAL_TOKEN_SECRET_LENGTH, `at least ${MIN_INTERNAL_TOKEN_SECRET_LENGTH} characters (HS256 needs a 256-bit secret)`).optional(),
   APQ_CACHE_BYTES: z.coerce.number().int().min(0).default(16 * 1024 * 1024),
   CORS_ORIGINS: z
@@ -215,11 +273,14 @@ const environmentSchema = z.object({
         z
           .string()
           .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
-          .pipe(z.array(z.string().url().refine((o) => new URL(o).origin === o, 'each origin is scheme://host[:port], no path')).min(1)),
+          .pipe(z.array(z.string().refine((o) => urlOf(o)?.origin === o, 'each origin is scheme://host[:port], no path, e.g. https://shop.example')).min(1)),
       ]),
     ),
   ...subgraphUrlOptions,
 });
+
+/** Every variable the gateway reads. */
+export const GATEWAY_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
 
 /** Reads and validates the gateway's options; throws {@link GatewayConfigError} naming each bad variable. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -227,7 +288,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    // Named by variable alone: an operator sets CORS_ORIGINS, not CORS_ORIGINS.0.
+    const problems = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
     throw new GatewayConfigError(`Invalid gateway configuration:\n${problems.join('\n')}`);
   }
   const options = parsed.data;
@@ -235,9 +297,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (keySources.length > 1) {
     throw new GatewayConfigError(`Invalid gateway configuration:\n  ${keySources.join(', ')}: set one token key source, not several`);
   }
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [name, (options as Record<string, unknown>)[subgraphUrlVariable(name)] as string]),
-  ) as Record<SubgraphName, string>;
+  const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const url = (options as Record<string, unknown>)[subgraphUrlVariable(name)];
+    if (typeof url === 'string') subgraphUrls[name] = url;
+  }
   return {
     port: options.PORT,
     host: options.HOST,
@@ -247,9 +311,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: options.SUBGRAPH_TIMEOUT_MS,
     healthCheckTimeoutMs: options.HEALTH_CHECK_TIMEOUT_MS,
     maxBodyBytes: options.MAX_BODY_BYTES,
+    requestTimeoutMs: options.REQUEST_TIMEOUT_MS,
     limits: readLimits(options, 'LIMIT_'),
     publicLimits: readLimits(options, 'PUBLIC_LIMIT_'),
     subscriptionMaxBacklog: options.SUBSCRIPTION_MAX_BACKLOG,
+    subscriptionMaxPerSocket: options.SUBSCRIPTION_MAX_PER_SOCKET,
+    subscriptionMaxPerCaller: options.SUBSCRIPTION_MAX_PER_CALLER,
     documentCacheSize: options.DOCUMENT_CACHE_SIZE,
     logLevel: options.LOG_LEVEL,
     corsOrigins: options.CORS_ORIGINS,
@@ -273,6 +340,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       issuer: options.JWT_ISSUER,
       audience: options.JWT_AUDIENCE,
       clockSkewSeconds: options.JWT_CLOCK_SKEW_SECONDS,
+      maxTokenAgeSeconds: options.JWT_MAX_TOKEN_AGE,
+      allowAnonymousOnly: options.ALLOW_ANONYMOUS_ONLY,
     },
     internalTokenSecret: options.INTERNAL_TOKEN_SECRET,
     publicSupergraphPath: options.PUBLIC_SUPERGRAPH_PATH === 'off' ? undefined : resolve(options.PUBLIC_SUPERGRAPH_PATH),
@@ -291,4 +360,16 @@ export function requireInternalTokenSecret(config: GatewayConfig): string {
     );
   }
   return config.internalTokenSecret;
+}
+
+/**
+ * A gateway serving alone verifies tokens with a key source, or says it serves anonymous callers
+ * only (`ALLOW_ANONYMOUS_ONLY=true`); `npm start` and tests give their own (the development secret).
+ */
+export function requireTokenKeySource(config: GatewayConfig): void {
+  const { jwtSecret, jwksPath, jwksUrl, allowAnonymousOnly } = config.identity;
+  if (jwtSecret !== undefined || jwksPath !== undefined || jwksUrl !== undefined || allowAnonymousOnly) return;
+  throw new GatewayConfigError(
+    'Invalid gateway configuration: no token key source: set JWKS_URL, JWKS_PATH or JWT_SECRET (or ALLOW_ANONYMOUS_ONLY=true to serve anonymous callers only, refusing every token)',
+  );
 }

@@ -24,7 +24,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { createGatewayMetrics } from './metrics.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { createPersistedQueryStore } from './persisted-queries.js';
-import { useHttpErrors } from './http-errors.js';
+import { answerClientError, useHttpErrors } from './http-errors.js';
 import { useBearerAuthentication } from './identity/authenticate-request.js';
 import { createInternalTokenSigner } from './identity/internal-token.js';
 import { DEVELOPMENT_JWT_SECRET } from './identity/development-secret.js';
@@ -34,6 +34,7 @@ import { createTokenVerifier, tokenVerifierOptions } from './identity/verify-tok
 import { createSubgraphDataSources } from './subgraph-data-sources.js';
 import { createSubgraphPools } from './subgraph-pools.js';
 import { readAuthorizationPolicy } from '../subgraphs/shared/authorization-policy.js';
+import { closeConnectionsWithUnreadBodies } from '../subgraphs/shared/close-unread-bodies.js';
 import { createSupergraphFileSource } from './supergraph-source.js';
 import { createSubscriptionPlanner, type SubscriptionPlanner } from './subscriptions/plan-subscription.js';
 import { registerSseRoute } from './subscriptions/sse-route.js';
@@ -47,6 +48,8 @@ export const GRAPHQL_PATH = '/graphql';
 export const GRAPHQL_STREAM_PATH = '/graphql/stream';
 /** The partners' endpoint (gateway/public-endpoint.ts), named here so CSRF prevention covers it whoever mounts it. */
 const PUBLIC_GRAPHQL_PATH_FOR_CSRF = '/public/graphql';
+/** GraphiQL's development token lasts a working day, within JWT_MAX_TOKEN_AGE. */
+const GRAPHIQL_TOKEN_SECONDS = 8 * 3_600;
 
 export interface RunningGateway {
   app: FastifyInstance;
@@ -69,6 +72,11 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
+    // A request must arrive whole within REQUEST_TIMEOUT_MS (408), checked every second (Node checks
+    // every 30 s by default); headers within the same time at most.
+    requestTimeout: config.requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs), headersTimeout: Math.min(60_000, config.requestTimeoutMs) },
+    clientErrorHandler: answerClientError,
     // Two log lines per request would cost more than the gateway's own work on a fast path;
     // access logs belong to the load balancer.
     logController: new LogController({ disableRequestLogging: true }),
@@ -77,6 +85,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  // Bodies are read up to MAX_BODY_BYTES (bodyLimit, on every route); one refused unread is not read on.
+  closeConnectionsWithUnreadBodies(app);
   const pools = createSubgraphPools();
   const metrics = config.metrics ? createGatewayMetrics() : undefined;
   const dataSources = createSubgraphDataSources({
@@ -158,7 +168,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
           // With the public development secret (npm start) a token proves nothing: the page gets a
           // call-center one, so queries of customers and the live-stock tab work as they open.
           ...(config.identity.jwtSecret === DEVELOPMENT_JWT_SECRET
-            ? { defaultHeaders: async () => ({ authorization: `Bearer ${await mintDevelopmentToken({ secret: DEVELOPMENT_JWT_SECRET, issuer: config.identity.issuer, audience: config.identity.audience, subject: 'graphiql-agent', scopes: ['callcenter'], expiresIn: '8h' })}` }) }
+            ? { defaultHeaders: async () => ({ authorization: `Bearer ${await mintDevelopmentToken({ secret: DEVELOPMENT_JWT_SECRET, issuer: config.identity.issuer, audience: config.identity.audience, subject: 'graphiql-agent', scopes: ['callcenter'], expiresIn: `${Math.min(GRAPHIQL_TOKEN_SECONDS, config.identity.maxTokenAgeSeconds)}s` })}` }) }
             : {}),
         })
       : undefined;
@@ -169,8 +179,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       documentCacheSize: config.documentCacheSize,
       introspection: config.introspection,
       limits: config.limits,
+      subscriptionsPerCaller: config.subscriptionMaxPerCaller,
     });
-    webSockets = registerWebSocketRoute(app, GRAPHQL_PATH, streaming, verifyToken);
+    webSockets = registerWebSocketRoute(app, GRAPHQL_PATH, streaming, verifyToken, { maxOperationsPerSocket: config.subscriptionMaxPerSocket });
     const sse = registerSseRoute(app, GRAPHQL_STREAM_PATH, streaming);
     closeSse = () => sse.close();
     await app.register(graphqlOverHttp, {

@@ -19,6 +19,10 @@ export const ErrorCode = {
   NotAcceptable: 'NOT_ACCEPTABLE',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** The request (headers and body) did not arrive within `REQUEST_TIMEOUT_MS` (408). */
+  RequestTimeout: 'REQUEST_TIMEOUT',
+  /** The request line and headers are over Node's header size limit, 16 KiB (431): send a long operation by POST. */
+  RequestHeaderFieldsTooLarge: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
   NotFound: 'NOT_FOUND',
   /** The gateway cannot serve yet (no supergraph) or any more (closing). */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
@@ -33,6 +37,8 @@ export const ErrorCode = {
   ClientClosedRequest: 'CLIENT_CLOSED_REQUEST',
   /** A subscriber fell too far behind its stream and was ended; it resumes with `after`. */
   SubscriberTooSlow: 'SUBSCRIBER_TOO_SLOW',
+  /** Too many operations at once on one WebSocket, or subscriptions of one caller (`extensions.limit = { name, max }`). */
+  SubscriptionLimitExceeded: 'SUBSCRIPTION_LIMIT_EXCEEDED',
   /** Depth, aliases, root fields, tokens or size over the endpoint's limit (`extensions.limit`). */
   OperationLimitExceeded: 'OPERATION_LIMIT_EXCEEDED',
   /** The operation's estimated cost is over the endpoint's budget (`extensions.cost`, `extensions.limit`). */

@@ -144,6 +144,8 @@ function renderPage(endpoint: string, assetsPath: string, audience: 'internal' |
   const endpointLiteral = JSON.stringify(endpoint).replace(/</g, '\\u003c');
   const tabs = audience === 'partner' ? [{ query: PARTNER_EXAMPLE_QUERY }] : [{ query: EXAMPLE_QUERY }, { query: STOCK_WATCH_EXAMPLE }];
   const tabsLiteral = JSON.stringify(tabs).replace(/</g, '\\u003c');
+  // The Headers tab's text (a JSON document) as a JS string literal.
+  const headersLiteral = headers === undefined ? 'undefined' : JSON.stringify(JSON.stringify(headers, null, 2)).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -172,18 +174,47 @@ function renderPage(endpoint: string, assetsPath: string, audience: 'internal' |
       }
       return wsClients.get(authorization);
     };
-    const fetcher = (params, options) => {
+    const makeFetcher = () => (params, options) => {
       const headers = (options && options.headers) || {};
       const authorization = headers.authorization || headers.Authorization || '';
       return GraphiQL.createFetcher({ url: url.href, wsClient: wsClientFor(authorization) })(params, options);
     };
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, {
+    // GraphiQL introspects when it mounts and whenever its fetcher changes, with the Headers tab's
+    // headers of that moment. A new fetcher once the credentials typed there change (an API key
+    // pasted, a token swapped) loads the schema they open, with no re-fetch by hand.
+    const defaultHeaders = ${headersLiteral};
+    const credentialsOf = (text) => {
+      let headers;
+      try {
+        headers = text ? JSON.parse(text) : {};
+      } catch {
+        return undefined;
+      }
+      if (headers === null || typeof headers !== 'object') return undefined;
+      const named = (name) => Object.keys(headers).filter((key) => key.toLowerCase() === name).map((key) => String(headers[key])).join(',');
+      return JSON.stringify([named('x-api-key'), named('authorization')]);
+    };
+    const Page = () => {
+      const [fetcher, setFetcher] = React.useState(() => makeFetcher());
+      const credentials = React.useRef(credentialsOf(defaultHeaders));
+      const pending = React.useRef(undefined);
+      const onEditHeaders = React.useCallback((text) => {
+        const next = credentialsOf(text);
+        // Half-typed JSON or an edit of other headers: the schema stays as it is.
+        if (next === undefined || next === credentials.current) return;
+        credentials.current = next;
+        clearTimeout(pending.current);
+        pending.current = setTimeout(() => setFetcher(() => makeFetcher()), 400);
+      }, []);
+      return React.createElement(GraphiQL, {
         fetcher,
+        onEditHeaders,
         defaultEditorToolsVisibility: true,
-        defaultTabs: ${tabsLiteral},${headers === undefined ? '' : `\n        defaultHeaders: ${JSON.stringify(JSON.stringify(headers, null, 2)).replace(/</g, '\\u003c')},`}
-      }),
-    );
+        defaultTabs: ${tabsLiteral},
+        ...(defaultHeaders === undefined ? {} : { defaultHeaders }),
+      });
+    };
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(Page));
   </script>
 </body>
 </html>

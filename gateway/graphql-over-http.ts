@@ -20,7 +20,7 @@ import type { GraphiQLPage } from './graphiql.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from './identity/principal.js';
 import { applyRemovals } from './authorization/apply-removals.js';
 import { authorizeOperation, type Removal } from './authorization/authorize-operation.js';
-import { checkOperationCost, checkVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
+import { checkOperationCost, coerceVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
 import type { Safelist } from './safelist.js';
 
 export interface GraphQLOverHttpOptions {
@@ -115,11 +115,12 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         return [codedError('Subscriptions are not served as a single HTTP response.', ErrorCode.OperationNotSupported)];
       }
       const variables = params.variables ?? undefined;
-      const variableErrors = checkVariables(snapshot.schema, operation, variables);
-      if (variableErrors.length > 0) return variableErrors;
+      // One coercion (types, defaults) that every check below reads.
+      const coerced = coerceVariables(snapshot.schema, operation, variables);
+      if (!coerced.ok) return coerced.errors;
       const budget = options.costBudget?.(request.raw);
       const limits = options.limits && budget !== undefined ? { ...options.limits, maxCost: Math.min(options.limits.maxCost, budget) } : options.limits;
-      const costErrors = checkOperationCost(snapshot.schema, document, operation, variables, limits);
+      const costErrors = checkOperationCost(snapshot.schema, document, operation, coerced.value, limits);
       if (costErrors.length > 0) return costErrors;
       // Before planning, so a field the caller may not read is never fetched from a subgraph.
       const { prepared, removals, nothingToRun } = authorizeOperation(
@@ -127,6 +128,7 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         snapshot.authorization,
         { query: params.query, queryHash, document, operation, operationName, variables },
         request.context.principal,
+        coerced.value,
       );
       return {
         schema: snapshot.schema,

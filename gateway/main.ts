@@ -1,11 +1,13 @@
 /** `npm run start:gateway`: the gateway alone, configured from the environment (see config.ts). */
-import { GatewayConfigError, loadGatewayConfig, requireInternalTokenSecret, type GatewayConfig } from './config.js';
+import { GatewayConfigError, loadGatewayConfig, requireInternalTokenSecret, requireTokenKeySource, type GatewayConfig } from './config.js';
+import { namesKeySource } from './identity/development-secret.js';
 import { createGateway } from './create-gateway.js';
 
 let config: GatewayConfig;
 try {
   config = loadGatewayConfig(process.env);
   requireInternalTokenSecret(config);
+  requireTokenKeySource(config);
 } catch (error) {
   if (!(error instanceof GatewayConfigError)) throw error;
   console.error(error.message);
@@ -18,6 +20,9 @@ const gateway = await createGateway(config).catch((error: unknown) => {
   return process.exit(1);
 });
 console.log(`Gateway ready at ${gateway.url}`);
+if (!namesKeySource(process.env)) {
+  console.warn('ALLOW_ANONYMOUS_ONLY=true and no token key source: serving anonymous callers only, every bearer token gets 401');
+}
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -16,19 +16,27 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { CachedDocument, DocumentCache } from './document-cache.js';
+import { FiniteNumbersRule } from './finite-numbers.js';
 import { KnownOperationTypesRule } from './known-operation-types.js';
+import { NoNulCharactersRule, findNulCharacter } from './no-nul-characters.js';
 import { ErrorCode, codedError, withCode } from './errors.js';
-import { checkCost, checkDocumentSize, checkShape, parseWithinTokenLimit } from './limits/check-limits.js';
+import { checkCost, checkDocumentSize, checkNesting, checkShape, parseWithinTokenLimit } from './limits/check-limits.js';
 import type { OperationLimits } from './limits/operation-limits.js';
+import { SafeVariableNamesRule } from './safe-variable-names.js';
 
-const VALIDATION_RULES = [...specifiedRules, KnownOperationTypesRule];
+const VALIDATION_RULES = [...specifiedRules, KnownOperationTypesRule, SafeVariableNamesRule, FiniteNumbersRule, NoNulCharactersRule];
+
+/** Variable values as the spec's CoerceVariableValues makes them: types applied, defaults filled in. */
+export type VariableValues = Readonly<Record<string, unknown>>;
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: readonly GraphQLError[] };
 
 /**
  * Parses and validates `query` against `schema` with the spec's rules and `extraRules`, or takes
  * both from the cache (which must then belong to that set of rules and `limits`). With `limits`,
- * size, tokens and shape are checked first, so an abusive document costs no validation.
+ * size, nesting, tokens and shape are checked first, each in linear time, so an abusive document
+ * costs no validation: validation (OverlappingFieldsCanBeMerged compares fields pairwise) only ever
+ * sees a document of bounded expanded size.
  */
 export function parseAndValidate(
   schema: GraphQLSchema,
@@ -43,6 +51,27 @@ export function parseAndValidate(
   }
   const cached = cache.get(schema, query);
   if (cached) return { ok: true, value: cached };
+  try {
+    return parseAndValidateAfresh(schema, query, cache, extraRules, limits);
+  } catch (error) {
+    // graphql-js parses and validates recursively: a nesting no limit caught (or no limits given)
+    // overflows the stack. That is the document's fault, answered as such, never a 500.
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, errors: [codedError('The document is nested too deeply to be processed.', ErrorCode.OperationLimitExceeded)] };
+  }
+}
+
+function parseAndValidateAfresh(
+  schema: GraphQLSchema,
+  query: string,
+  cache: DocumentCache,
+  extraRules: readonly ValidationRule[],
+  limits: OperationLimits | undefined,
+): Outcome<CachedDocument> {
+  if (limits) {
+    const nestingErrors = checkNesting(query, limits);
+    if (nestingErrors.length > 0) return { ok: false, errors: nestingErrors };
+  }
   let document: DocumentNode;
   try {
     if (limits) {
@@ -80,30 +109,40 @@ export function selectOperation(document: DocumentNode, operationName: string | 
 }
 
 /**
- * Checks the variables against the operation's declarations. The gateway's executor checks them
- * too, but answers a failure as a 200 without a code; the spec wants a 400 before execution.
+ * Coerces the variables against the operation's declarations (graphql-js's getVariableValues:
+ * types applied, declared defaults filled in), once per request: every check that reads a variable
+ * (cost, authorization, ownership) takes these values, so none can be told one thing by the raw
+ * JSON and another by a default. The gateway's executor coerces them again itself, but answers a
+ * failure as a 200 without a code; the spec wants a 400 before execution.
  */
-export function checkVariables(
+export function coerceVariables(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>> | undefined,
-): readonly GraphQLError[] {
+): Outcome<VariableValues> {
   const definitions = operation.variableDefinitions;
-  if (!definitions || definitions.length === 0) return [];
-  const { errors } = getVariableValues(schema, definitions, variables ?? {});
-  return errors ? errors.map((error) => withCode(error, ErrorCode.BadUserInput)) : [];
+  if (!definitions || definitions.length === 0) return { ok: true, value: {} };
+  const { errors, coerced } = getVariableValues(schema, definitions, variables ?? {});
+  if (errors) return { ok: false, errors: errors.map((error) => withCode(error, ErrorCode.BadUserInput)) };
+  const nulAt = findNulCharacter(coerced);
+  if (nulAt) {
+    const [name, ...inside] = nulAt;
+    const where = inside.length > 0 ? ` at "${nulAt.join('.')}"` : '';
+    return { ok: false, errors: [codedError(`Variable "$${String(name)}" got invalid value${where}: text may not contain the character U+0000 (NUL).`, ErrorCode.BadUserInput)] };
+  }
+  return { ok: true, value: coerced };
 }
 
 /**
- * Demand control: refuses an operation whose estimated cost is over `limits.maxCost`. Run after
- * {@link checkVariables}, since list sizes often come from variables.
+ * Demand control: refuses an operation whose estimated cost is over `limits.maxCost`, its list
+ * sizes read from the coerced variables ({@link coerceVariables}), defaults included.
  */
 export function checkOperationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>> | undefined,
+  variableValues: VariableValues,
   limits: OperationLimits | undefined,
 ): readonly GraphQLError[] {
-  return limits ? checkCost(schema, document, operation, variables, limits) : [];
+  return limits ? checkCost(schema, document, operation, variableValues, limits) : [];
 }

@@ -1,6 +1,7 @@
 /**
- * Builds the gateway's data source for each subgraph of the supergraph, on the URL the
- * configuration gives it, and remembers where each subgraph is so readiness can ask it.
+ * Builds the gateway's data source for each subgraph of the supergraph, on the URL the supergraph
+ * gives it (or the configured override), and remembers where each subgraph is so readiness and
+ * the subscriptions' upstream connections use the same place.
  */
 import type { GraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gateway';
 import { isSubgraphName, type SubgraphName } from '../schema/subgraphs.js';
@@ -16,8 +17,8 @@ export interface SubgraphEndpoint {
 }
 
 export interface SubgraphDataSourcesOptions {
-  /** Wins over the URL written in the supergraph for the subgraphs it names. */
-  urls: Readonly<Record<SubgraphName, string>>;
+  /** Overrides of the URL written in the supergraph (`<NAME>_URL`), for the subgraphs it names. */
+  urls: Readonly<Partial<Record<SubgraphName, string>>>;
   pools: SubgraphPools;
   timeoutMs: number;
   logger: WarningLogger;
@@ -41,8 +42,8 @@ export function createSubgraphDataSources({ urls, pools, timeoutMs, logger, sign
   const sources = new Map<string, GraphQLDataSource>();
   return {
     buildService({ name, url: supergraphUrl }) {
-      const url = isSubgraphName(name) ? urls[name] : supergraphUrl;
-      if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph and none is configured`);
+      const url = (isSubgraphName(name) ? urls[name] : undefined) ?? supergraphUrl;
+      if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph and none is configured (${name.toUpperCase()}_URL)`);
       endpoints.set(name, url);
       const source = new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs, logger, signer });
       const built = metrics ? withFetchMetrics(name, source, metrics) : source;

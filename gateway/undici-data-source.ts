@@ -1,13 +1,15 @@
 /**
  * Sends the gateway's subgraph fetches over an undici keep-alive pool. On the hot path: one
  * serialisation, one request, one parse. A subgraph that cannot be reached or answers garbage
- * becomes a GraphQL error for its part of the plan, so the rest of the response still arrives.
+ * becomes a GraphQL error for its part of the plan, so the rest of the response still arrives: one
+ * error at the path of each field the fetch could not resolve (subgraph-error-paths.ts).
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Pool } from 'undici';
 import { clientSignalOf } from './client-abort.js';
 import { REQUEST_ID_HEADER, requestIdFromContext } from './request-id.js';
 import { ErrorCode } from './errors.js';
+import { hasOneEntityPerRepresentation, unresolvedFieldPaths, type SubgraphFetch } from './subgraph-error-paths.js';
 import { principalFromContext, type InternalTokenSigner } from './identity/internal-token.js';
 import { PRINCIPAL_HEADER } from '../subgraphs/shared/internal-principal.js';
 
@@ -57,7 +59,9 @@ export class UndiciDataSource implements GraphQLDataSource {
     this.#signer = signer;
   }
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+  async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+    const { request, context } = options;
+    const operation: SubgraphFetch = { query: request.query, variables: request.variables, document: 'document' in options ? options.document : undefined };
     const clientSignal = clientSignalOf(context);
     const requestId = requestIdFromContext(context);
     // Usually a cached token: signing happens about once per principal per half-minute.
@@ -79,26 +83,57 @@ export class UndiciDataSource implements GraphQLDataSource {
       // Nobody waits for this answer any more: no warning, the response is never sent.
       if (clientSignal?.aborted) return { data: null, errors: [{ message: 'The client closed the connection', extensions: { code: ErrorCode.ClientClosedRequest } }] };
       return isTimeout(error)
-        ? this.#failure(ErrorCode.SubgraphTimeout, `did not answer within ${this.#timeoutMs} ms`, error)
-        : this.#failure(ErrorCode.SubgraphUnavailable, 'is unavailable', error);
+        ? this.#failure(operation, ErrorCode.SubgraphTimeout, `did not answer within ${this.#timeoutMs} ms`, error)
+        : this.#failure(operation, ErrorCode.SubgraphUnavailable, 'is unavailable', error);
     }
     let payload: unknown;
     try {
       payload = JSON.parse(text);
     } catch {
-      return this.#failure(ErrorCode.SubgraphBadResponse, 'sent a response that is not JSON', `HTTP ${statusCode}`);
+      return this.#failure(operation, ErrorCode.SubgraphBadResponse, 'sent a response that is not JSON', `HTTP ${statusCode}`);
+    }
+    if (!isGraphQLResponse(payload)) {
+      return this.#failure(operation, ErrorCode.SubgraphBadResponse, 'sent a response that is not a GraphQL response', `HTTP ${statusCode}`);
+    }
+    // The executor would throw on it, and the client would get a bare INTERNAL_SERVER_ERROR.
+    if (!hasOneEntityPerRepresentation(operation, payload.data)) {
+      return this.#failure(operation, ErrorCode.SubgraphBadResponse, 'sent a response that does not match its entity representations', `HTTP ${statusCode}`);
     }
     // A GraphQL body is relayed whatever the status: a 400 with `errors` says more than "HTTP 400".
-    if (isGraphQLResponse(payload)) return payload;
-    return this.#failure(ErrorCode.SubgraphBadResponse, 'sent a response that is not a GraphQL response', `HTTP ${statusCode}`);
+    return withErrorPaths(operation, payload);
   }
 
-  #failure(code: ErrorCode, what: string, cause: unknown): SubgraphResponse {
+  #failure(operation: SubgraphFetch, code: ErrorCode, what: string, cause: unknown): SubgraphResponse {
     const message = `Subgraph "${this.#name}" ${what}`;
     // The cause (address, errno, status) is for operators; clients get the code and the subgraph name.
     this.#logger.warn(`${message}: ${cause instanceof Error ? cause.message : String(cause)}`);
-    return { data: null, errors: [{ message, extensions: { code, serviceName: this.#name } }] };
+    const error = { message, extensions: { code, serviceName: this.#name } };
+    const paths = unresolvedFieldPaths(operation);
+    return { data: null, errors: paths.length > 0 ? paths.map((path) => ({ ...error, path })) : [error] };
   }
+}
+
+/**
+ * A subgraph's errors that name no path (a refused request, a failed validation...) are repeated at
+ * the path of each field its answer leaves unresolved, so none of them is lost without a place.
+ * List indices sent as strings (`"_entities", "0"`) become numbers: the executor maps an entity
+ * error to its place in the response only by a numeric index, and no field name is all digits.
+ */
+function withErrorPaths(operation: SubgraphFetch, response: SubgraphResponse): SubgraphResponse {
+  const errors = response.errors;
+  if (!errors?.some((error) => !Array.isArray(error.path) || error.path.some(isIndexString))) return response;
+  const unresolved = errors.some((error) => !Array.isArray(error.path)) ? unresolvedFieldPaths(operation, response.data) : [];
+  return {
+    ...response,
+    errors: errors.flatMap((error) => {
+      if (Array.isArray(error.path)) return [{ ...error, path: error.path.map((part) => (isIndexString(part) ? Number(part) : part)) }];
+      return unresolved.length > 0 ? unresolved.map((path) => ({ ...error, path })) : [error];
+    }),
+  };
+}
+
+function isIndexString(part: unknown): part is string {
+  return typeof part === 'string' && /^\d+$/.test(part);
 }
 
 function isTimeout(error: unknown): boolean {

@@ -76,7 +76,7 @@ function parseSubgraphs(
 function services(documents: Record<SubgraphName, DocumentNode>) {
   return SUBGRAPH_NAMES.map((name) => ({
     name,
-    url: `http://localhost:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`,
+    url: `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`,
     typeDefs: documents[name],
   }));
 }

@@ -9,6 +9,7 @@ import {
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   Kind,
+  getArgumentValues,
   getDirectiveValues,
   getNamedType,
   isUnionType,
@@ -26,6 +27,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { PreparedOperation } from '../execute-operation.js';
+import { coerceVariables, type VariableValues } from '../prepare-operation.js';
 import type { Principal } from '../identity/principal.js';
 import { fieldRequirement, holdsScopes, merge, type AuthorizationPolicy, type Requirement } from '../../subgraphs/shared/authorization-policy.js';
 import { OWNER_BOUND_SCOPES } from './owner-bound-scopes.js';
@@ -61,18 +63,25 @@ interface Walk {
   schema: GraphQLSchema;
   policy: AuthorizationPolicy;
   principal: Principal;
-  variables: Readonly<Record<string, unknown>>;
+  /** Coerced: `@skip(if: $v)`, `customer(id: $id)` read what the executor will read, defaults included. */
+  variables: VariableValues;
   fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   removals: Removal[];
 }
 
 const protectsDocument = new WeakMap<DocumentNode, boolean>();
 
+/**
+ * `variableValues` are the request's coerced variables (prepare-operation.ts `coerceVariables`,
+ * the one coercion every check shares); without them, `prepared.variables` are coerced here.
+ * The walk inlines fragments: the operation limits (`maxSelections`) have bounded what it expands.
+ */
 export function authorizeOperation(
   schema: GraphQLSchema,
   policy: AuthorizationPolicy,
   prepared: PreparedOperation,
   principal: Principal,
+  variableValues?: VariableValues,
 ): AuthorizedOperation {
   const untouched = { prepared, removals: [], nothingToRun: false };
   if (policy.empty || !touchesPolicy(schema, policy, prepared.document)) return untouched;
@@ -82,7 +91,7 @@ export function authorizeOperation(
     schema,
     policy,
     principal,
-    variables: prepared.variables ?? {},
+    variables: variableValues ?? coercedOrNone(schema, prepared),
     fragments: fragmentsOf(prepared.document),
     removals: [],
   };
@@ -202,7 +211,7 @@ function ownersBelow(walk: Walk, field: FieldNode, parentType: GraphQLCompositeT
     const { lookup } = bound;
     const named =
       parentType.name === lookup.parentType && field.name.value === lookup.field
-        ? argumentValue(walk, field, lookup.argument)
+        ? argumentValue(walk, parentType, field, lookup.argument)
         : undefined;
     if (named === undefined) below.delete(bound.scope);
     else below.set(bound.scope, walk.principal.authenticated && String(named) === walk.principal.subject ? 'own' : 'other');
@@ -210,11 +219,21 @@ function ownersBelow(walk: Walk, field: FieldNode, parentType: GraphQLCompositeT
   return below ?? owners;
 }
 
-function argumentValue(walk: Walk, field: FieldNode, name: string): unknown {
-  const value = field.arguments?.find((argument) => argument.name.value === name)?.value;
-  if (!value) return undefined;
-  if (value.kind === Kind.VARIABLE) return walk.variables[value.name.value];
-  return value.kind === Kind.STRING || value.kind === Kind.INT ? value.value : undefined;
+/** The argument as the field's resolver will see it: literal or variable, coerced, defaults applied. */
+function argumentValue(walk: Walk, parentType: GraphQLCompositeType, field: FieldNode, name: string): unknown {
+  const definition = isUnionType(parentType) ? undefined : parentType.getFields()[field.name.value];
+  if (!definition) return undefined;
+  try {
+    return getArgumentValues(definition, field, walk.variables)[name];
+  } catch {
+    // Validation and coercion have passed, so this does not happen; if it did, it is nobody's own.
+    return null;
+  }
+}
+
+function coercedOrNone(schema: GraphQLSchema, prepared: PreparedOperation): VariableValues {
+  const coerced = coerceVariables(schema, prepared.operation, prepared.variables);
+  return coerced.ok ? coerced.value : {};
 }
 
 function isIncluded(walk: Walk, selection: SelectionNode): boolean {
@@ -243,12 +262,28 @@ function touchesPolicy(schema: GraphQLSchema, policy: AuthorizationPolicy, docum
 
 function documentTouchesPolicy(schema: GraphQLSchema, policy: AuthorizationPolicy, document: DocumentNode): boolean {
   const fragments = fragmentsOf(document);
+  // Each named fragment is visited once (its type condition fixes its type), so spreads of spreads
+  // cost linear time; a fragment met again while being visited (a cycle) adds nothing.
+  const fragmentTouches = new Map<string, boolean>();
+  const visitFragment = (fragment: FragmentDefinitionNode): boolean => {
+    const name = fragment.name.value;
+    const known = fragmentTouches.get(name);
+    if (known !== undefined) return known;
+    fragmentTouches.set(name, false);
+    const condition = schema.getType(fragment.typeCondition.name.value);
+    const touches = condition !== undefined && isCompositeType(condition) && visit(fragment.selectionSet, condition);
+    fragmentTouches.set(name, touches);
+    return touches;
+  };
   const visit = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType): boolean =>
     selectionSet.selections.some((selection) => {
-      if (selection.kind !== Kind.FIELD) {
-        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
-        const condition = fragment?.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parentType;
-        return fragment !== undefined && condition !== undefined && isCompositeType(condition) && visit(fragment.selectionSet, condition);
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        return fragment !== undefined && visitFragment(fragment);
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+        return condition !== undefined && condition !== null && isCompositeType(condition) && visit(selection.selectionSet, condition);
       }
       if (selection.name.value.startsWith('__') || !('getFields' in parentType)) return false;
       const definition = parentType.getFields()[selection.name.value];

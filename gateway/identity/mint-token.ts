@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
 import { loadGatewayConfig } from '../config.js';
 import { DEVELOPMENT_JWT_SECRET, namesKeySource } from './development-secret.js';
+import { formatTimeSpan, timeSpanSeconds } from './time-span.js';
 
 export interface DevelopmentTokenRequest {
   secret: string;
@@ -46,13 +47,19 @@ async function main(): Promise<void> {
   });
   const scopes = (values.scope ?? []).flatMap((scope) => scope.split(/[\s,]+/)).filter(Boolean);
   if (scopes.length === 0) throw new Error(`name at least one scope\n${USAGE}`);
-  if (!/^\d+\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|w|week|weeks)$/i.test(values['expires-in'])) {
+  const lifetime = timeSpanSeconds(values['expires-in']);
+  if (lifetime === undefined || lifetime <= 0 || /^\d+$/.test(values['expires-in'].trim())) {
     throw new Error(`--expires-in takes a span such as 90s, 15m, 1h or 7d\n${USAGE}`);
   }
   // The same defaults as `npm start`: no key source named means the development secret.
   const env = namesKeySource(process.env) ? process.env : { ...process.env, JWT_SECRET: DEVELOPMENT_JWT_SECRET };
   const { identity } = loadGatewayConfig(env);
   if (identity.jwtSecret === undefined) throw new Error('the gateway verifies tokens with a JWKS; mint them with your identity provider (this script signs HS256 with JWT_SECRET)');
+  if (lifetime > identity.maxTokenAgeSeconds) {
+    throw new Error(
+      `--expires-in ${values['expires-in']} is longer than the gateway accepts (JWT_MAX_TOKEN_AGE: ${formatTimeSpan(identity.maxTokenAgeSeconds)}); ask for less or raise JWT_MAX_TOKEN_AGE`,
+    );
+  }
   const token = await mintDevelopmentToken({
     secret: identity.jwtSecret,
     issuer: identity.issuer,

@@ -14,6 +14,8 @@ export const TokenRefusalReason = {
   WrongIssuer: 'wrong-issuer',
   WrongAudience: 'wrong-audience',
   InvalidClaim: 'invalid-claim',
+  /** Valid for longer than JWT_MAX_TOKEN_AGE allows. */
+  LifetimeTooLong: 'lifetime-too-long',
   /** The JWKS URL could not be fetched: our fault, not the token's, so 503 rather than 401. */
   KeysUnavailable: 'keys-unavailable',
 } as const;

@@ -5,9 +5,10 @@
  * `none` never. Issuer, audience and expiry are always checked, with a small clock tolerance.
  */
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { IdentityOptions } from '../config.js';
 import { InvalidClaimError, principalFromClaims, type AuthenticatedPrincipal } from './principal.js';
+import { formatTimeSpan } from './time-span.js';
 import { TokenRefusalReason, TokenRefusedError } from './token-refusal.js';
 
 export type KeySource =
@@ -21,7 +22,11 @@ export interface TokenVerifierOptions {
   issuer: string;
   audience: string;
   clockSkewSeconds: number;
+  /** The longest lifetime accepted: `exp − iat`, or `exp − now` for a token without `iat`. @default 86400 (24 h) */
+  maxTokenAgeSeconds?: number;
 }
+
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 86_400;
 
 /** Resolves to the token's principal or rejects with a {@link TokenRefusedError}. */
 export type TokenVerifier = (token: string) => Promise<AuthenticatedPrincipal>;
@@ -62,6 +67,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     } catch (error) {
       throw refusalOf(error, algorithms, keys.kind === 'jwks-url');
     }
+    checkLifetime(claims, options);
     try {
       return principalFromClaims(claims);
     } catch (error) {
@@ -69,6 +75,29 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       throw error;
     }
   };
+}
+
+/**
+ * jose checks `iat` only with its maxTokenAge, which makes `iat` required and bounds the age, not
+ * the lifetime: a token with `exp` in 9999 would pass. Here: no `iat` in the future (beyond the
+ * skew), and no lifetime over the cap, whether or not the token says when it was issued.
+ */
+function checkLifetime(claims: JWTPayload, options: TokenVerifierOptions): void {
+  const now = Math.floor(Date.now() / 1000);
+  const { iat, exp } = claims;
+  if (typeof iat === 'number' && iat > now + options.clockSkewSeconds) {
+    throw new TokenRefusedError(TokenRefusalReason.NotYetValid, 'The bearer token is not valid yet (claim iat is in the future).');
+  }
+  // exp is required and checked by jose; iat, when present, is a number (jose checks its type).
+  if (typeof exp !== 'number') return;
+  const maxLifetime = options.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+  const lifetime = typeof iat === 'number' ? exp - iat : exp - now;
+  if (lifetime > maxLifetime + (typeof iat === 'number' ? 0 : options.clockSkewSeconds)) {
+    throw new TokenRefusedError(
+      TokenRefusalReason.LifetimeTooLong,
+      `The bearer token's lifetime is longer than this gateway accepts (at most ${formatTimeSpan(maxLifetime)}).`,
+    );
+  }
 }
 
 function keyOf(keys: KeySource): Uint8Array | JWTVerifyGetKey {
@@ -146,5 +175,11 @@ export function tokenVerifierOptions(identity: IdentityOptions): TokenVerifierOp
         : identity.jwksUrl !== undefined
           ? { kind: 'jwks-url', url: identity.jwksUrl }
           : undefined;
-  return { keys, issuer: identity.issuer, audience: identity.audience, clockSkewSeconds: identity.clockSkewSeconds };
+  return {
+    keys,
+    issuer: identity.issuer,
+    audience: identity.audience,
+    clockSkewSeconds: identity.clockSkewSeconds,
+    maxTokenAgeSeconds: identity.maxTokenAgeSeconds,
+  };
 }

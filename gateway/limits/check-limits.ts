@@ -1,6 +1,7 @@
 /**
- * The limit checks in the order a request meets them: size before parsing, tokens while parsing,
- * shape (depth, aliases, root fields) before validation, cost once the variables are known.
+ * The limit checks in the order a request meets them: size and bracket nesting before parsing,
+ * tokens while parsing, shape (depth, aliases, root fields, selections with fragments expanded)
+ * before validation, cost once the variables are known. Each check is linear in the document.
  * Each answers the errors to send, empty when the operation is within its limits.
  */
 import {
@@ -14,12 +15,19 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { estimateCost, type CostOptions } from './estimate-cost.js';
+import { measureNesting } from './measure-nesting.js';
 import { measureDocument } from './measure-operation.js';
 import { limitExceeded, type OperationLimits } from './operation-limits.js';
 
 export function checkDocumentSize(query: string, limits: OperationLimits): GraphQLError[] {
   const bytes = Buffer.byteLength(query, 'utf8');
   return bytes > limits.maxDocumentBytes ? [limitExceeded('maxDocumentBytes', limits.maxDocumentBytes, bytes)] : [];
+}
+
+/** Before parsing: graphql-js's recursive parser must never meet more levels than this. */
+export function checkNesting(query: string, limits: OperationLimits): GraphQLError[] {
+  const nesting = measureNesting(query);
+  return nesting > limits.maxNesting ? [limitExceeded('maxNesting', limits.maxNesting, nesting)] : [];
 }
 
 /**
@@ -43,6 +51,10 @@ export function checkShape(document: DocumentNode, limits: OperationLimits): Gra
   if (shape.depth > limits.maxDepth) errors.push(limitExceeded('maxDepth', limits.maxDepth, shape.depth));
   if (shape.aliases > limits.maxAliases) errors.push(limitExceeded('maxAliases', limits.maxAliases, shape.aliases));
   if (shape.rootFields > limits.maxRootFields) errors.push(limitExceeded('maxRootFields', limits.maxRootFields, shape.rootFields));
+  if (shape.selections > limits.maxSelections) errors.push(limitExceeded('maxSelections', limits.maxSelections, shape.selections));
+  // A chain of fragments nests as brackets do, where the text does not show it.
+  if (shape.spreadDepth > limits.maxNesting) errors.push(limitExceeded('maxNesting', limits.maxNesting, shape.spreadDepth));
+  if (shape.mergePairs > limits.maxMergePairs) errors.push(limitExceeded('maxMergePairs', limits.maxMergePairs, shape.mergePairs));
   return errors;
 }
 

@@ -45,7 +45,10 @@ export interface CostOptions {
 const SLICING_ARGUMENTS = ['first', 'last', 'limit'];
 const CONNECTION_LISTS = ['edges', 'nodes'];
 
-/** The estimated cost of `operation` with `variables` (already checked against its declarations). */
+/**
+ * The estimated cost of `operation` with `variables`: the COERCED values (graphql-js's
+ * getVariableValues, declared defaults filled in), or a variable's default would go uncounted.
+ */
 export function estimateCost(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -75,17 +78,31 @@ export function estimateCost(
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
         if (type && isCompositeType(type)) total += selectionsCost(type, selection.selectionSet, sized);
       } else {
-        const fragment = fragments.get(selection.name.value);
-        // Validation refuses cycles; the guard keeps a bad cache entry from looping.
-        if (!fragment || inProgress.has(fragment.name.value)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value);
-        if (!type || !isCompositeType(type)) continue;
-        inProgress.add(fragment.name.value);
-        total += selectionsCost(type, fragment.selectionSet, sized);
-        inProgress.delete(fragment.name.value);
+        total += fragmentCost(selection.name.value, sized);
       }
     }
     return total;
+  };
+
+  /**
+   * A fragment's cost depends only on the connection size handed down to it: computed once per
+   * (fragment, size), so fragments spreading each other twice over cost linear time, not 2^n.
+   */
+  const fragmentCosts = new Map<string, number>();
+  const fragmentCost = (name: string, sized: { fields: readonly string[]; size: number } | undefined): number => {
+    const key = sized ? `${name}\u0000${sized.size}\u0000${sized.fields.join(',')}` : name;
+    const known = fragmentCosts.get(key);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    // Validation refuses cycles; the guard keeps a bad cache entry from looping.
+    if (!fragment || inProgress.has(name)) return 0;
+    const type = schema.getType(fragment.typeCondition.name.value);
+    if (!type || !isCompositeType(type)) return 0;
+    inProgress.add(name);
+    const cost = selectionsCost(type, fragment.selectionSet, sized);
+    inProgress.delete(name);
+    fragmentCosts.set(key, cost);
+    return cost;
   };
 
   const fieldCost = (parentType: GraphQLCompositeType, node: FieldNode, sizeFromParent: number | undefined): number => {

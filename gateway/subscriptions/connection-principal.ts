@@ -27,6 +27,10 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
   const headers = typeof params.headers === 'object' && params.headers !== null ? (params.headers as Record<string, unknown>) : {};
   for (const value of [params.authorization, params.Authorization, headers.authorization, headers.Authorization]) {
     if (typeof value === 'string') return value;
+    // Credentials of the wrong shape are bad credentials, not none: refused, never anonymous.
+    if (value !== undefined && value !== null) {
+      throw new TokenRefusedError(TokenRefusalReason.Malformed, 'The authorization must be "Bearer <token>".');
+    }
   }
   return undefined;
 }

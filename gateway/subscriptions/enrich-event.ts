@@ -4,8 +4,8 @@
  * that fails leaves its fields null with an error on that event; the stream goes on.
  */
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import type { QueryPlan } from '@apollo/query-planner';
-import type { ExecutionResult } from 'graphql';
+import type { PlanNode, QueryPlan } from '@apollo/query-planner';
+import { Kind, OperationTypeNode, type DocumentNode, type ExecutionResult, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { buildRequestContext, type GatewayRequestContext, type PreparedOperation, type SchemaSnapshot } from '../execute-operation.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan-subscription.js';
 import type { UpstreamResult } from './upstream-stream.js';
@@ -27,7 +27,29 @@ export interface EventEnricherOptions {
 
 export type EventEnricher = (event: UpstreamResult) => Promise<ExecutionResult>;
 
+/**
+ * An enriched event with the ledger sequence of the change it tells (read from the upstream result's
+ * `__resumeSequence`, which the client's selection may not contain); undefined for a stream that is
+ * not resumable and for an error that ends the stream.
+ */
+export interface SequencedResult {
+  sequence: number | undefined;
+  result: ExecutionResult;
+}
+
+/**
+ * Enriches a page of events (history rows, in order) with one run of the plan: each fetch of `rest`
+ * gets the entities of the whole page at once instead of one request per event. Undefined when the
+ * page came back with any error (or the plan cannot run by pages): the caller then enriches each
+ * event alone, so each error sits on its own event exactly as it would live.
+ */
+export type PageEnricher = (events: readonly UpstreamResult[]) => Promise<ExecutionResult[] | undefined>;
+
 export function createEventEnricher(options: EventEnricherOptions): EventEnricher {
+  return createEnrichers(options).enrichEvent;
+}
+
+export function createEnrichers(options: EventEnricherOptions & { historyField?: string | undefined }): { enrichEvent: EventEnricher; enrichPage: PageEnricher | undefined } {
   const { planner, plan, prepared, snapshot } = options;
   const queryPlan: QueryPlan = {
     kind: 'QueryPlan',
@@ -43,7 +65,7 @@ export function createEventEnricher(options: EventEnricherOptions): EventEnriche
   });
   const requestContext = buildRequestContext(prepared, snapshot, options.context, options.logger);
 
-  return async (event) => {
+  const enrichEvent: EventEnricher = async (event) => {
     const data = event.data;
     if (!data) return { errors: (event.errors ?? []) as ExecutionResult['errors'] & object };
     const eventSource: GraphQLDataSource = { process: async () => ({ data, ...(event.errors ? { errors: event.errors } : {}) }) };
@@ -51,4 +73,69 @@ export function createEventEnricher(options: EventEnricherOptions): EventEnriche
     const result = await executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, planner.supergraphSchema, planner.apiSchema);
     return result as ExecutionResult;
   };
+  return { enrichEvent, enrichPage: options.historyField === undefined ? undefined : createPageEnricher(options, options.historyField, requestContext) };
+}
+
+function createPageEnricher(
+  options: EventEnricherOptions,
+  historyField: string,
+  requestContext: ReturnType<typeof buildRequestContext>,
+): PageEnricher | undefined {
+  const { planner, plan, prepared, snapshot } = options;
+  const operation = prepared.operation;
+  const root = operation.selectionSet.selections[0];
+  if (operation.selectionSet.selections.length !== 1 || root?.kind !== Kind.FIELD) return undefined;
+  const responseKey = root.alias?.value ?? root.name.value;
+  const rest = plan.rest === undefined ? undefined : overList(plan.rest);
+  if (plan.rest !== undefined && rest === undefined) return undefined;
+  // The client's selection on the history field (a list of the same type): the answer's shape for a page.
+  const pageRoot: FieldNode = { ...root, alias: { kind: Kind.NAME, value: responseKey }, name: { kind: Kind.NAME, value: historyField }, arguments: [] };
+  const pageOperation: OperationDefinitionNode = { ...operation, operation: OperationTypeNode.QUERY, selectionSet: { ...operation.selectionSet, selections: [pageRoot] } };
+  const pageDocument: DocumentNode = { ...prepared.document, definitions: prepared.document.definitions.map((d) => (d === operation ? pageOperation : d)) };
+  let operationContext: ReturnType<typeof buildOperationContext>;
+  try {
+    operationContext = buildOperationContext({
+      schema: snapshot.schema,
+      operationDocument: pageDocument,
+      ...(prepared.operationName === undefined ? {} : { operationName: prepared.operationName }),
+    });
+  } catch {
+    return undefined;
+  }
+  const queryPlan: QueryPlan = {
+    kind: 'QueryPlan',
+    node: { kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: EVENT_SERVICE }, ...(rest ? [rest] : [])] },
+  };
+  return async (events) => {
+    if (events.some((event) => !event.data || event.errors)) return undefined;
+    const rows = events.map((event) => (event.data as Record<string, unknown>)[responseKey]);
+    const eventSource: GraphQLDataSource = { process: async () => ({ data: { [responseKey]: rows } }) };
+    const serviceMap = { ...options.serviceMap(), [EVENT_SERVICE]: eventSource };
+    const result = (await executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, planner.supergraphSchema, planner.apiSchema)) as ExecutionResult;
+    const enriched = (result.data as Record<string, unknown> | null | undefined)?.[responseKey];
+    if (result.errors?.length || result.extensions || !Array.isArray(enriched) || enriched.length !== events.length || enriched.some((item) => item == null)) return undefined;
+    return enriched.map((item) => ({ data: { [responseKey]: item } }));
+  };
+}
+
+/** The plan of one event's enrichment made to run over a list of events: each path goes through the list (`@`) after the root field. */
+function overList(node: PlanNode): PlanNode | undefined {
+  switch (node.kind) {
+    case 'Sequence':
+    case 'Parallel': {
+      const nodes = node.nodes.map(overList);
+      return nodes.every((n): n is PlanNode => n !== undefined) ? { ...node, nodes } : undefined;
+    }
+    case 'Flatten':
+      return node.path.length === 0 ? undefined : { ...node, path: [node.path[0]!, '@', ...node.path.slice(1)] };
+    case 'Condition': {
+      const ifClause = node.ifClause === undefined ? undefined : overList(node.ifClause);
+      const elseClause = node.elseClause === undefined ? undefined : overList(node.elseClause);
+      if ((node.ifClause && !ifClause) || (node.elseClause && !elseClause)) return undefined;
+      return { ...node, ...(ifClause ? { ifClause } : {}), ...(elseClause ? { elseClause } : {}) };
+    }
+    default:
+      // A root fetch or a @defer: not a per-event completion; enrich event by event.
+      return undefined;
+  }
 }

@@ -11,8 +11,13 @@ import {
   parse,
   print,
   valueFromAST,
+  OperationTypeNode,
   type ArgumentNode,
+  type DocumentNode,
   type FieldNode,
+  type NamedTypeNode,
+  type TypeNode,
+  type VariableDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -27,6 +32,21 @@ export const CURSOR_ALIAS = '__resumeSequence';
  */
 const HEAD_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockLedgerHead' };
 
+/**
+ * For a resumable field, the root query field of the same subgraph that reads its history by pages
+ * (`after`, the same filters, `first`): how each subscriber of a shared stream catches up from its
+ * own cursor while the stream goes on live.
+ */
+const HISTORY_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockChanges' };
+
+/** The query field that reads the history of subscription field `field` by pages, if it has one. */
+export function historyFieldOf(field: string): string | undefined {
+  return Object.hasOwn(HISTORY_FIELDS, field) ? HISTORY_FIELDS[field] : undefined;
+}
+
+/** The page size variable of a history query. */
+export const PAGE_SIZE_VARIABLE = '__pageSize';
+
 export interface UpstreamOperation {
   query: string;
   /** Variables the primary fetch uses, taken from the client's. */
@@ -39,6 +59,12 @@ export interface UpstreamOperation {
         cursorVariable: string;
         /** The query whose `head` field is the subgraph's last sequence, when it has one. */
         headQuery: string | undefined;
+        /**
+         * The same selection as a query on the subgraph's history field, when it has one: variables
+         * are the stream's, with the cursor variable set to the page's start and PAGE_SIZE_VARIABLE.
+         * Its answer is `data[responseKey]`, a list of events in sequence order.
+         */
+        historyQuery: string | undefined;
       }
     | undefined;
 }
@@ -77,48 +103,96 @@ export function prepareUpstreamOperation(
     name: { kind: Kind.NAME, value: 'sequence' },
   };
   const responseKey = root.alias?.value ?? root.name.value;
-  const headField = HEAD_FIELDS[root.name.value];
+  const headField = Object.hasOwn(HEAD_FIELDS, root.name.value) ? HEAD_FIELDS[root.name.value] : undefined;
   const headQuery = headField === undefined ? undefined : `{ head: ${headField} }`;
   const withCursorField: FieldNode = {
     ...root,
     selectionSet: { ...root.selectionSet, selections: [...root.selectionSet.selections, cursorField] },
   };
   // The client's own `$after` variable becomes the cursor; a literal (or no) `after` is replaced by ours.
+  let rewritten: OperationDefinitionNode;
+  let cursorVariable: string;
+  let initialCursor: number | null;
   if (given?.value.kind === Kind.VARIABLE) {
-    const cursorVariable = given.value.name.value;
-    const initialCursor = (variables[cursorVariable] as number | null | undefined) ?? null;
-    const rewritten: OperationDefinitionNode = { ...operation, selectionSet: { ...operation.selectionSet, selections: [withCursorField] } };
-    return {
-      query: print({ ...document, definitions: document.definitions.map((d) => (d === operation ? rewritten : d)) }),
-      variables,
-      resume: { responseKey, initialCursor, cursorVariable, headQuery },
+    cursorVariable = given.value.name.value;
+    initialCursor = (variables[cursorVariable] as number | null | undefined) ?? null;
+    rewritten = { ...operation, selectionSet: { ...operation.selectionSet, selections: [withCursorField] } };
+  } else {
+    cursorVariable = CURSOR_VARIABLE;
+    initialCursor = given ? ((valueFromAST(given.value, afterArgument.type, variables) as number | null | undefined) ?? null) : null;
+    const cursorArgument: ArgumentNode = {
+      kind: Kind.ARGUMENT,
+      name: { kind: Kind.NAME, value: 'after' },
+      value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: CURSOR_VARIABLE } },
+    };
+    const rewrittenRoot: FieldNode = {
+      ...withCursorField,
+      arguments: [...(root.arguments ?? []).filter((a) => a.name.value !== 'after'), cursorArgument],
+    };
+    rewritten = {
+      ...operation,
+      variableDefinitions: [...(operation.variableDefinitions ?? []), variableDefinition(CURSOR_VARIABLE, namedType('Int'))],
+      selectionSet: { ...operation.selectionSet, selections: [rewrittenRoot] },
     };
   }
-  const initialCursor = given ? ((valueFromAST(given.value, afterArgument.type, variables) as number | null | undefined) ?? null) : null;
-  const cursorArgument: ArgumentNode = {
+  const withOperation = (replacement: OperationDefinitionNode): DocumentNode => ({
+    ...document,
+    definitions: document.definitions.map((d) => (d === operation ? replacement : d)),
+  });
+  const historyField = historyFieldOf(root.name.value);
+  return {
+    query: print(withOperation(rewritten)),
+    variables,
+    resume: {
+      responseKey,
+      initialCursor,
+      cursorVariable,
+      headQuery,
+      historyQuery: historyField === undefined ? undefined : print(withOperation(toHistoryQuery(rewritten, historyField, responseKey, cursorVariable))),
+    },
+  };
+}
+
+/**
+ * The same selection, read from the subgraph's history field by pages: `query { <responseKey>:
+ * <historyField>(<filters>, after: $cursor, first: $__pageSize) { ... } }`. Each row of its answer
+ * is what the subscription would have sent for that change.
+ */
+function toHistoryQuery(subscription: OperationDefinitionNode, historyField: string, responseKey: string, cursorVariable: string): OperationDefinitionNode {
+  const root = subscription.selectionSet.selections[0] as FieldNode;
+  const pageSizeArgument: ArgumentNode = {
     kind: Kind.ARGUMENT,
-    name: { kind: Kind.NAME, value: 'after' },
-    value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: CURSOR_VARIABLE } },
+    name: { kind: Kind.NAME, value: 'first' },
+    value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: PAGE_SIZE_VARIABLE } },
   };
-  const rewrittenRoot: FieldNode = {
-    ...withCursorField,
-    arguments: [...(root.arguments ?? []).filter((a) => a.name.value !== 'after'), cursorArgument],
-  };
-  const rewritten: OperationDefinitionNode = {
-    ...operation,
-    variableDefinitions: [
-      ...(operation.variableDefinitions ?? []),
-      {
-        kind: Kind.VARIABLE_DEFINITION,
-        variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: CURSOR_VARIABLE } },
-        type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'Int' } },
-      },
-    ],
-    selectionSet: { ...operation.selectionSet, selections: [rewrittenRoot] },
+  const historyRoot: FieldNode = {
+    ...root,
+    alias: { kind: Kind.NAME, value: responseKey },
+    name: { kind: Kind.NAME, value: historyField },
+    arguments: [...(root.arguments ?? []), pageSizeArgument],
   };
   return {
-    query: print({ ...document, definitions: document.definitions.map((d) => (d === operation ? rewritten : d)) }),
-    variables,
-    resume: { responseKey, initialCursor, cursorVariable: CURSOR_VARIABLE, headQuery },
+    ...subscription,
+    operation: OperationTypeNode.QUERY,
+    // The history field's cursor is required: a page always starts after a known sequence.
+    variableDefinitions: [
+      ...(subscription.variableDefinitions ?? []).map((definition) =>
+        definition.variable.name.value === cursorVariable ? variableDefinition(cursorVariable, nonNull('Int')) : definition,
+      ),
+      variableDefinition(PAGE_SIZE_VARIABLE, nonNull('Int')),
+    ],
+    selectionSet: { ...subscription.selectionSet, selections: [historyRoot] },
   };
+}
+
+function namedType(name: string): NamedTypeNode {
+  return { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: name } };
+}
+
+function nonNull(name: string): TypeNode {
+  return { kind: Kind.NON_NULL_TYPE, type: namedType(name) };
+}
+
+function variableDefinition(name: string, type: TypeNode): VariableDefinitionNode {
+  return { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } }, type };
 }

@@ -3,6 +3,7 @@
  * where each kind of operation runs — subscriptions through the subscription engine, queries and
  * mutations through the gateway's executor, as over plain HTTP.
  */
+import { Repeater } from '@repeaterjs/repeater';
 import { NoSchemaIntrospectionCustomRule, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createDocumentCache } from '../document-cache.js';
 import { ErrorCode, codedError, toClientError } from '../errors.js';
@@ -11,8 +12,9 @@ import type { OperationLimits } from '../limits/operation-limits.js';
 import { applyRemovals } from '../authorization/apply-removals.js';
 import { authorizeOperation, type Removal } from '../authorization/authorize-operation.js';
 import type { Principal } from '../identity/principal.js';
-import { checkOperationCost, checkVariables, parseAndValidate, selectOperation } from '../prepare-operation.js';
+import { checkOperationCost, coerceVariables, parseAndValidate, selectOperation } from '../prepare-operation.js';
 import type { SubscriptionEngine } from './subscription-engine.js';
+import { createSubscriptionQuota, subscriptionLimitError } from './subscription-quota.js';
 
 export interface StreamingRequest {
   query: string;
@@ -29,11 +31,14 @@ export interface StreamingOperationState {
   /** Fields taken out for want of rights: null with their error in the answer, and in every event. */
   removals: readonly Removal[];
   nothingToRun: boolean;
+  /** Frees the caller's subscription place (subscription-quota.ts); idempotent. */
+  release?: () => void;
 }
 
 export interface StreamingOperations {
   /** Execution arguments for the transport library, or the errors to answer with. */
-  prepare(request: StreamingRequest, requestId: string, principal: Principal): ExecutionArgs | readonly GraphQLError[];
+  /** `caller`: who the per-caller subscription cap counts for (subscription-quota.ts `callerKey`). */
+  prepare(request: StreamingRequest, requestId: string, principal: Principal, caller?: string): ExecutionArgs | readonly GraphQLError[];
   run(args: ExecutionArgs): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>> | AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 }
 
@@ -45,13 +50,16 @@ export interface StreamingOperationsOptions {
   introspection: boolean;
   /** The limits of the endpoint these transports share a path with; absent, none. */
   limits?: OperationLimits;
+  /** Subscriptions one caller may hold at once over WebSocket and SSE (`SUBSCRIPTION_MAX_PER_CALLER`); absent, no cap. */
+  subscriptionsPerCaller?: number;
 }
 
 export function createStreamingOperations(options: StreamingOperationsOptions): StreamingOperations {
   const documentCache = createDocumentCache(options.documentCacheSize);
   const extraRules = options.introspection ? [] : [NoSchemaIntrospectionCustomRule];
+  const quota = options.subscriptionsPerCaller === undefined ? undefined : createSubscriptionQuota(options.subscriptionsPerCaller);
   return {
-    prepare(request, requestId, principal) {
+    prepare(request, requestId, principal, caller) {
       const snapshot = options.currentSchema();
       if (!snapshot) return [codedError('No supergraph is loaded yet', ErrorCode.ServiceUnavailable)];
       if (typeof request.query !== 'string' || request.query === '') {
@@ -63,9 +71,10 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       const selected = selectOperation(parsed.value.document, operationName);
       if (!selected.ok) return selected.errors;
       const variables = request.variables ?? undefined;
-      const variableErrors = checkVariables(snapshot.schema, selected.value, variables);
-      if (variableErrors.length > 0) return variableErrors;
-      const costErrors = checkOperationCost(snapshot.schema, parsed.value.document, selected.value, variables, options.limits);
+      // One coercion (types, defaults) that every check below reads.
+      const coerced = coerceVariables(snapshot.schema, selected.value, variables);
+      if (!coerced.ok) return coerced.errors;
+      const costErrors = checkOperationCost(snapshot.schema, parsed.value.document, selected.value, coerced.value, options.limits);
       if (costErrors.length > 0) return costErrors;
       const { prepared, removals, nothingToRun } = authorizeOperation(
         snapshot.schema,
@@ -79,10 +88,17 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
           variables,
         },
         principal,
+        coerced.value,
       );
       // A subscription the caller may not open is refused at subscribe time, not streamed empty.
       if (nothingToRun && selected.value.operation === 'subscription') return applyRemovals({}, removals).errors ?? [];
-      const state: StreamingOperationState = { prepared, snapshot, requestId, principal, removals, nothingToRun };
+      let release: (() => void) | undefined;
+      if (selected.value.operation === 'subscription' && quota && caller !== undefined) {
+        // Last, so that a refusal above holds no place; the place is freed when the stream ends.
+        release = quota.acquire(caller);
+        if (!release) return [subscriptionLimitError('perCaller', options.subscriptionsPerCaller!)];
+      }
+      const state: StreamingOperationState = { prepared, snapshot, requestId, principal, removals, nothingToRun, ...(release ? { release } : {}) };
       return {
         schema: snapshot.schema,
         document: parsed.value.document,
@@ -92,10 +108,15 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       };
     },
     run(args) {
-      const { prepared, snapshot, requestId, principal, removals, nothingToRun } = args.contextValue as StreamingOperationState;
+      const { prepared, snapshot, requestId, principal, removals, nothingToRun, release } = args.contextValue as StreamingOperationState;
       if (prepared.operation.operation === 'subscription') {
         const stream = options.subscriptions.subscribe(prepared, snapshot, principal);
-        return removals.length === 0 || !(Symbol.asyncIterator in stream) ? stream : withRemovals(stream, removals);
+        if (!(Symbol.asyncIterator in stream)) {
+          release?.();
+          return stream;
+        }
+        const answered = removals.length === 0 ? stream : withRemovals(stream, removals);
+        return release ? releasingAtEnd(answered, release) : answered;
       }
       const executed = nothingToRun ? Promise.resolve({}) : options.execute(prepared, snapshot, { requestId, principal });
       return executed.then((result: ExecutionResult) => {
@@ -104,6 +125,25 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       }) as Promise<ExecutionResult>;
     },
   };
+}
+
+/**
+ * The stream, freeing the caller's place once it ends or the client leaves. (A Repeater, not an
+ * async generator: a generator waiting for a quiet stream's next event could not be returned.)
+ */
+function releasingAtEnd(stream: AsyncIterableIterator<ExecutionResult>, release: () => void): AsyncIterableIterator<ExecutionResult> {
+  return new Repeater<ExecutionResult>(async (push, stop) => {
+    const forward = async () => {
+      for await (const result of stream) await push(result);
+    };
+    forward().then(
+      () => stop(),
+      (error: unknown) => stop(error),
+    );
+    await stop;
+    release();
+    await stream.return?.();
+  });
 }
 
 /** Every event answers the removed fields the same way: null, with their error. */

@@ -4,19 +4,18 @@
  * other subgraphs by the plan. Transport-free: the WebSocket and SSE routes both use it.
  */
 import type { GraphQLDataSourceProcessOptions, ServiceMap } from '@apollo/gateway';
-import { Repeater } from '@repeaterjs/repeater';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, Kind, type ExecutionResult } from 'graphql';
 import { ErrorCode, codedError, toClientError } from '../errors.js';
 import type { GatewayRequestContext, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
 import { rightsKey } from '../authorization/rights-key.js';
 import type { Principal } from '../identity/principal.js';
-import { createEventEnricher } from './enrich-event.js';
-import { enrichInOrder } from './ordered-enrichment.js';
+import { createEnrichers, type EventEnricher, type SequencedResult } from './enrich-event.js';
+import { enrichAll, enrichInOrder } from './ordered-enrichment.js';
 import type { SubscriptionPlanner } from './plan-subscription.js';
-import { prepareUpstreamOperation } from './resumable-operation.js';
+import { PAGE_SIZE_VARIABLE, historyFieldOf, prepareUpstreamOperation } from './resumable-operation.js';
 import { createSharedStreams, type SharedStreams } from './shared-streams.js';
 import type { UpstreamConnections } from './upstream-connections.js';
-import { streamFromUpstream } from './upstream-stream.js';
+import { sequenceOf, streamFromUpstream, type UpstreamResult } from './upstream-stream.js';
 
 export interface SubscriptionEngineOptions {
   /** The planner of the supergraph in service; undefined until one is loaded. */
@@ -26,8 +25,13 @@ export interface SubscriptionEngineOptions {
   subgraphUrl(name: string): string | undefined;
   connections: UpstreamConnections;
   logger: GatewayRequestContext['logger'] & { warn(object: object, message: string): void };
-  /** Events a client may fall behind before it is disconnected. */
+  /**
+   * Events a client may leave unread: beyond it, a client of a resumable stream goes on from the
+   * history at its own pace, a client of another stream is disconnected (SUBSCRIBER_TOO_SLOW).
+   */
   maxBacklog?: number;
+  /** Events per history page a catching-up client reads. @default 100 */
+  historyPageSize?: number;
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
 }
@@ -41,7 +45,13 @@ export interface SubscriptionEngine {
 }
 
 export function createSubscriptionEngine(options: SubscriptionEngineOptions): SubscriptionEngine {
-  const shared: SharedStreams = createSharedStreams(options.maxBacklog === undefined ? {} : { maxBacklog: options.maxBacklog });
+  const shared: SharedStreams = createSharedStreams({
+    logger: options.logger,
+    ...(options.maxBacklog === undefined ? {} : { maxBacklog: options.maxBacklog }),
+    ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+    ...(options.maxRetryDelayMs === undefined ? {} : { maxRetryDelayMs: options.maxRetryDelayMs }),
+  });
+  const historyPageSize = options.historyPageSize ?? 100;
   let streamCount = 0;
 
   return {
@@ -57,44 +67,107 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       }
       const url = options.subgraphUrl(plan.primary.serviceName);
       if (!url) return { errors: [codedError(`No URL for subgraph ${plan.primary.serviceName}`, ErrorCode.InternalServerError)] };
+      const operation = prepareUpstreamOperation(snapshot.schema, plan.primary.operation, plan.primary.variableUsages, prepared.variables);
+      const resume = operation.resume;
+      // Subscribers that differ only by their cursor share the stream: each catches up from its own.
+      const sharedVariables = { ...prepared.variables };
+      if (resume) delete sharedVariables[resume.cursorVariable];
       const key = JSON.stringify([
         snapshot.hash,
         prepared.queryHash,
         prepared.operationName ?? null,
-        canonical(prepared.variables ?? {}),
+        canonical(sharedVariables),
         // The subgraphs see the principal (their ownership rules may filter): streams are shared per rights.
         rightsKey(principal),
       ]);
-      return shared.join(key, () => {
-        streamCount += 1;
-        const upstream = streamFromUpstream({
-          connections: options.connections,
-          url,
-          principal,
+      return shared.join(
+        key,
+        () => {
+          streamCount += 1;
+          const streamId = streamCount;
+          const serviceName = plan.primary.serviceName;
           // A request of the gateway's own (not a client operation), through the same pools and vouching.
-          query: (query) =>
-            options.serviceMap()[plan.primary.serviceName]!.process({
+          const runQuery = (query: string, variables: Record<string, unknown> | undefined, purpose: string) => {
+            const source = options.serviceMap()[serviceName];
+            if (!source) return Promise.reject(new Error(`No data source for subgraph ${serviceName}`));
+            return source.process({
               // @apollo/gateway does not export the enum of request kinds; its value is this string.
               kind: 'health check',
-              request: { query },
-              context: { requestId: `subscription-${streamCount}-head`, principal },
-            } as GraphQLDataSourceProcessOptions) as Promise<{ data?: Record<string, unknown> | null }>,
-          operation: prepareUpstreamOperation(snapshot.schema, plan.primary.operation, plan.primary.variableUsages, prepared.variables),
-          logger: options.logger,
-          ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
-          ...(options.maxRetryDelayMs === undefined ? {} : { maxRetryDelayMs: options.maxRetryDelayMs }),
-        });
-        const enrich = createEventEnricher({
-          planner,
-          plan,
-          prepared,
-          snapshot,
-          serviceMap: options.serviceMap,
-          context: { requestId: `subscription-${streamCount}`, principal },
-          logger: options.logger,
-        });
-        return clientSafe(enrichInOrder(upstream, enrich, { onError: (err) => options.logger.warn({ err }, 'subscription event failed') }));
-      });
+              request: { query, ...(variables ? { variables } : {}) },
+              context: { requestId: `subscription-${streamId}-${purpose}`, principal },
+            } as GraphQLDataSourceProcessOptions) as Promise<{ data?: Record<string, unknown> | null; errors?: readonly UpstreamError[] }>;
+          };
+          // The shared stream always starts live: a subscriber's own cursor is served from the history.
+          const live = resume ? { ...operation, resume: { ...resume, initialCursor: null } } : operation;
+          let markStarted: () => void = () => {};
+          const started = new Promise<void>((resolve) => (markStarted = resolve));
+          const upstream = streamFromUpstream({
+            connections: options.connections,
+            url,
+            principal,
+            query: (query) => runQuery(query, undefined, 'head'),
+            onStart: () => markStarted(),
+            operation: live,
+            logger: options.logger,
+            ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+            ...(options.maxRetryDelayMs === undefined ? {} : { maxRetryDelayMs: options.maxRetryDelayMs }),
+          });
+          const rootField = prepared.operation.selectionSet.selections[0];
+          const { enrichEvent: enrich, enrichPage } = createEnrichers({
+            planner,
+            plan,
+            prepared,
+            snapshot,
+            serviceMap: options.serviceMap,
+            context: { requestId: `subscription-${streamId}`, principal },
+            logger: options.logger,
+            historyField: resume?.historyQuery && rootField?.kind === Kind.FIELD ? historyFieldOf(rootField.name.value) : undefined,
+          });
+          // Errors leave the gateway coded and without internals, once per event whatever the fan-out.
+          const enrichForClients: EventEnricher = async (event) => clientSafe(await enrich(event));
+          const enrichOptions = {
+            sequenceOf: (event: UpstreamResult) => sequenceOf(live, event),
+            onError: (err: unknown) => options.logger.warn({ err }, 'subscription event failed'),
+          };
+          const historyQuery = resume?.historyQuery;
+          // A page in one run of the plan when nothing fails; event by event otherwise (each error on its event).
+          const enrichHistory = async (events: UpstreamResult[]): Promise<SequencedResult[]> => {
+            const page = await enrichPage?.(events).catch((err: unknown) => {
+              options.logger.warn({ err }, 'subscription history page failed; enriching event by event');
+              return undefined;
+            });
+            if (!page) return enrichAll(events, enrichForClients, enrichOptions);
+            return page.map((result, index) => ({ sequence: sequenceOf(live, events[index]!), result }));
+          };
+          return {
+            events: enrichInOrder(upstream, enrichForClients, enrichOptions),
+            started,
+            ...(resume && historyQuery
+              ? {
+                  history: async (cursor: number) => {
+                    const variables = { ...live.variables, [resume.cursorVariable]: cursor, [PAGE_SIZE_VARIABLE]: historyPageSize };
+                    const answer = await runQuery(historyQuery, variables, 'history');
+                    const rows = answer.data?.[resume.responseKey];
+                    if (!Array.isArray(rows)) {
+                      const errors = answer.errors ?? [];
+                      // The subgraph refuses the reading itself (bad filters, no right): so would the subscription.
+                      if (errors.length > 0 && errors.every((error) => REFUSALS.has(String(error.extensions?.code)))) {
+                        return { items: [{ sequence: undefined, result: clientSafe({ errors: errors as ExecutionResult['errors'] & object }) }], last: true };
+                      }
+                      throw new Error(`history page unreadable: ${errors.map((error) => error.message).join('; ') || 'no data'}`);
+                    }
+                    const events = rows.map((row, index): UpstreamResult => {
+                      const errors = errorsOfRow(answer.errors, resume.responseKey, index);
+                      return { data: { [resume.responseKey]: row }, ...(errors.length > 0 ? { errors } : {}) } as UpstreamResult;
+                    });
+                    return { items: await enrichHistory(events), last: rows.length < historyPageSize };
+                  },
+                }
+              : {}),
+          };
+        },
+        { after: resume?.initialCursor ?? null },
+      );
     },
     stats: () => shared.stats(),
     async close() {
@@ -104,21 +177,22 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
   };
 }
 
-/**
- * Errors leave the gateway coded and without internals, once per event whatever the fan-out.
- * (A Repeater, not an async generator: a generator waiting for the next event cannot be returned
- * until that event comes, which would keep a quiet upstream open after its last client left.)
- */
-function clientSafe(results: AsyncIterableIterator<ExecutionResult>): AsyncIterableIterator<ExecutionResult> {
-  return new Repeater<ExecutionResult>(async (push, stop) => {
-    const run = async () => {
-      for await (const result of results) {
-        await push(result.errors ? { ...result, errors: result.errors.map((error) => toClientError(asGraphQLError(error))) } : result);
-      }
-    };
-    run().then(() => stop(), (error: unknown) => stop(error));
-    await stop;
-    await results.return?.();
+/** What a client may see of a result: coded errors, no internals. */
+function clientSafe(result: ExecutionResult): ExecutionResult {
+  return result.errors ? { ...result, errors: result.errors.map((error) => toClientError(asGraphQLError(error))) } : result;
+}
+
+type UpstreamError = { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> };
+
+/** Codes of a subgraph refusing a request for good: reading again cannot help. */
+const REFUSALS = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHORIZED', 'UNAUTHENTICATED', 'FORBIDDEN']);
+
+/** The errors of row `index` of a history page, at the path the same event would have had (`[responseKey, ...]`); errors of no row go to every row. */
+function errorsOfRow(errors: readonly UpstreamError[] | undefined, responseKey: string, index: number): UpstreamError[] {
+  return (errors ?? []).flatMap((error) => {
+    const [root, position, ...rest] = error.path ?? [];
+    if (root !== responseKey || typeof position !== 'number') return [error];
+    return position === index ? [{ ...error, path: [responseKey, ...rest] }] : [];
   });
 }
 

@@ -11,6 +11,8 @@ import { ANONYMOUS_PRINCIPAL, type Principal } from '../identity/principal.js';
 import { TokenRefusedError } from '../identity/token-refusal.js';
 import type { TokenVerifier } from '../identity/verify-token.js';
 import { connectionPrincipal } from './connection-principal.js';
+import { runSafely } from './run-safely.js';
+import { callerKey, subscriptionLimitError } from './subscription-quota.js';
 import type { StreamingOperations } from './streaming-operations.js';
 
 /** graphql-ws close codes: the client must not retry with the same credentials. */
@@ -28,8 +30,11 @@ export function registerWebSocketRoute(
   path: string,
   operations: StreamingOperations,
   verify: TokenVerifier,
+  options: { maxOperationsPerSocket?: number } = {},
 ): WebSocketRoute {
-  const server = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const maxPerSocket = options.maxOperationsPerSocket ?? Number.POSITIVE_INFINITY;
+  // A message over MAX_BODY_BYTES (the app's bodyLimit) closes the socket with 1009, unread.
+  const server = new WebSocketServer({ noServer: true, maxPayload: app.initialConfig.bodyLimit ?? 1024 * 1024 });
   app.server.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://gateway');
     if (pathname !== path) {
@@ -62,8 +67,11 @@ export function registerWebSocketRoute(
         return true;
       },
       onSubscribe: (context, id, payload) => {
+        // graphql-ws lists every operation in progress on the socket, this one included.
+        if (Object.keys(context.subscriptions).length > maxPerSocket) return [subscriptionLimitError('perSocket', maxPerSocket)];
         const requestId = `${String(context.extra.request.headers['x-request-id'] ?? randomUUID())}:${id}`;
-        return operations.prepare(payload, requestId, principals.get(context) ?? ANONYMOUS_PRINCIPAL);
+        const principal = principals.get(context) ?? ANONYMOUS_PRINCIPAL;
+        return operations.prepare(payload, requestId, principal, callerKey(principal, context.extra.request.socket.remoteAddress));
       },
       onOperation: () => {
         running += 1;
@@ -72,8 +80,10 @@ export function registerWebSocketRoute(
         running -= 1;
         if (running <= 0) allCompleted?.();
       },
-      execute: (args) => operations.run(args),
-      subscribe: (args) => operations.run(args),
+      // A fault while starting an operation is that operation's error, never the socket's
+      // (graphql-ws would close the connection with 4500 and the fault's own message).
+      execute: (args) => runSafely(operations, args, app.log),
+      subscribe: (args) => runSafely(operations, args, app.log),
     },
     server,
   );

@@ -2,6 +2,7 @@
  * Rules on the arguments of the catalog's queries. Plain functions: resolvers turn
  * InvalidArgumentError into a GraphQL BAD_USER_INPUT error.
  */
+import { searchTextProblem } from '../shared/search-text.js';
 
 /** A request argument the client must change; `argument` names it. */
 export class InvalidArgumentError extends Error {
@@ -50,6 +51,15 @@ export function parsePageRequest(first: number | null | undefined, after: string
     throw new InvalidArgumentError('after', 'after is not a cursor returned by this list; pass a pageInfo.endCursor or edge cursor.');
   }
   return { first: size, afterN };
+}
+
+/** A product filter the lists can run: its search bounded and printable (shared/search-text.ts). */
+export function checkProductFilter<F extends { search?: string | null }>(filter: F | null | undefined): F | Record<string, never> {
+  if (filter?.search !== undefined && filter.search !== null) {
+    const problem = searchTextProblem('filter.search', filter.search);
+    if (problem !== undefined) throw new InvalidArgumentError('filter.search', problem);
+  }
+  return filter ?? {};
 }
 
 /** Picks the one key given among alternatives (e.g. id or slug); refuses none or several. */

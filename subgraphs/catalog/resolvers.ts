@@ -3,7 +3,7 @@ import type { CatalogContext } from './context.js';
 import { toProductConnection } from './connection.js';
 import { checkArguments } from './errors.js';
 import type { Resolvers } from './generated/resolvers.js';
-import { parsePageRequest, requireExactlyOne } from './input-rules.js';
+import { checkProductFilter, parsePageRequest, requireExactlyOne } from './input-rules.js';
 import type { CategoryModel } from './models.js';
 import { countProducts, findProductPage } from './product-lists.js';
 import { findAllCategories } from './repository.js';
@@ -27,7 +27,7 @@ export const catalogResolvers: Resolvers = {
     },
     products: async (_root, args, context) => {
       const page = checkArguments(() => parsePageRequest(args.first, args.after));
-      const filter = args.filter ?? {};
+      const filter = checkArguments(() => checkProductFilter(args.filter));
       const products = await findProductPage(context.db, filter, page);
       context.rememberProducts(products);
       return toProductConnection(products, page, () => countProducts(context.db, filter));

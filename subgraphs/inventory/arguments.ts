@@ -30,3 +30,13 @@ export function requireNumberInRange(argument: string, value: number, min: numbe
   }
   return value;
 }
+
+/**
+ * An optional list of ids of at most `max` (duplicates dropped). A field's list argument is read
+ * once per parent: unbounded, one request of 40,000 ids on 70 variants is 2.8 million lookups.
+ */
+export function requireIdsAtMost(argument: string, ids: readonly string[] | null | undefined, max: number): string[] | null {
+  if (ids == null) return null;
+  if (ids.length > max) throw badUserInput(argument, `takes at most ${max} ids, got ${ids.length}`);
+  return [...new Set(ids)];
+}

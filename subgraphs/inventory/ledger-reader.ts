@@ -33,17 +33,14 @@ export async function findLastSequence(db: Kysely<InventoryDatabase>): Promise<n
   return row?.sequence ?? 0;
 }
 
-/** Matching movements with `after < sequence <= through`, oldest first, at most `limit`. */
+/** Matching movements with `after < sequence <= through` (no upper bound without `through`), oldest first, at most `limit`. */
 export async function findMovementsBetween(
   db: Kysely<InventoryDatabase>,
-  range: { after: number; through: number; limit: number },
+  range: { after: number; through?: number; limit: number },
   filter: LedgerFilter,
 ): Promise<StockChangeModel[]> {
-  let query = db
-    .selectFrom('stock_movements')
-    .select(MOVEMENT_COLUMNS)
-    .where('sequence', '>', range.after)
-    .where('sequence', '<=', range.through);
+  let query = db.selectFrom('stock_movements').select(MOVEMENT_COLUMNS).where('sequence', '>', range.after);
+  if (range.through !== undefined) query = query.where('sequence', '<=', range.through);
   if (filter.skus) query = query.where('sku', 'in', filter.skus);
   if (filter.locationIds) query = query.where('location_id', 'in', filter.locationIds);
   const rows = await query.orderBy('sequence').limit(range.limit).execute();

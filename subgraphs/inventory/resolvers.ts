@@ -10,12 +10,13 @@ import {
   storesWithStockNear,
 } from './availability.js';
 import { SEE_OR_CANCEL, requireReservationAccess } from './access-rules.js';
-import { requireGeoPoint, requireIntInRange, requireNumberInRange } from './arguments.js';
+import { requireGeoPoint, requireIdsAtMost, requireIntInRange, requireNumberInRange } from './arguments.js';
 import type { InventoryContext } from './context.js';
 import type { Resolvers } from './generated/resolvers.js';
 import type { LocationModel } from './models.js';
 import { inventoryMutationResolvers } from './mutation-resolvers.js';
 import { stockChangeResolvers } from './stock-change-resolvers.js';
+import { stockHistoryResolvers } from './stock-history-resolvers.js';
 import { stockSubscriptionResolvers } from './subscription-resolvers.js';
 
 /** Every stock row points at a known location (foreign key); a miss is a fault, not bad input. */
@@ -24,6 +25,9 @@ async function requireLocation(context: InventoryContext, id: string): Promise<L
   if (!location) throw new GraphQLError(`Unknown location ${id}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   return location;
 }
+
+/** `Variant.stock(locationIds:)` reads the list once per variant, so it is bounded as the stock filters are. */
+const MAX_STOCK_LOCATION_IDS = 100;
 
 export const inventoryResolvers: Resolvers = {
   Query: {
@@ -36,6 +40,7 @@ export const inventoryResolvers: Resolvers = {
       return ordered.slice(0, limit);
     },
     stockLedgerHead: (_root, _args, context) => findLastSequence(context.ledger.db),
+    ...stockHistoryResolvers,
     async reservation(_root, { id }, context) {
       await requireReservationAccess(context, id, SEE_OR_CANCEL);
       return context.reservationById.load(id);
@@ -77,10 +82,11 @@ export const inventoryResolvers: Resolvers = {
     // A variant is known by its sku: nothing to load until a field asks for stock.
     __resolveReference: (reference) => ({ sku: reference.sku }),
     async stock({ sku }, { locationIds }, context) {
+      const wanted = requireIdsAtMost('locationIds', locationIds, MAX_STOCK_LOCATION_IDS);
       const levels = await context.stockBySku.load(sku);
-      if (locationIds == null) return levels;
+      if (wanted === null) return levels;
       const byLocation = new Map(levels.map((level) => [level.locationId, level]));
-      return [...new Set(locationIds)].flatMap((id) => byLocation.get(id) ?? []);
+      return wanted.flatMap((id) => byLocation.get(id) ?? []);
     },
     async availableOnline({ sku }, _args, context) {
       const summaries = await context.stockSummaryBySku.load(sku);

@@ -7,7 +7,7 @@ import type { StockChangeModel } from './models.js';
 /** Filters are bounded so one subscription cannot make every commit cost a large set lookup or replay query. */
 export const MAX_STOCK_FILTER_SIZE = 100;
 
-function requireBoundedList(name: string, values: readonly string[] | null | undefined): string[] | null {
+export function requireBoundedList(name: string, values: readonly string[] | null | undefined): string[] | null {
   if (values == null) return null;
   if (values.length === 0 || values.length > MAX_STOCK_FILTER_SIZE) {
     throw new GraphQLError(`\`${name}\` takes 1 to ${MAX_STOCK_FILTER_SIZE} ids (omit it for all); got ${values.length}`, {
@@ -17,7 +17,7 @@ function requireBoundedList(name: string, values: readonly string[] | null | und
   return [...new Set(values)];
 }
 
-function requireCursor(after: number | null | undefined): number | null {
+export function requireCursor(after: number | null | undefined): number | null {
   if (after == null) return null;
   if (after < 0) {
     throw new GraphQLError(`\`after\` is a ledger sequence, 0 or more; got ${after}`, {

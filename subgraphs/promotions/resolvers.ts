@@ -21,6 +21,9 @@ async function applicablePromotions(
   args: VariantActivePromotionsArgs,
   context: PromotionsContext,
 ): Promise<PromotionModel[]> {
+  // Promotions for a customer say which personal offers they have: the customer's own rules, as
+  // for Customer.personalOffers, checked before anything is read.
+  if (args.customerId !== undefined && args.customerId !== null) requireCustomerAccess(context.principal, args.customerId);
   const [active, targetingSku, audience] = await Promise.all([
     context.activePromotions(),
     context.promotionIdsBySku.load(variant.sku),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from './internal-principal.js';
-import type { SubgraphRuntimeOptions } from './subgraph-server.js';
+import { DEFAULT_SUBGRAPH_MAX_BODY_BYTES, type SubgraphRuntimeOptions } from './subgraph-server.js';
 
 const schema = z.object({
   /** PostgreSQL connection string; unset = embedded SQLite files. */
@@ -25,6 +25,8 @@ const schema = z.object({
   /** How often the inventory looks for expired reservations, in seconds. Default 30. */
   RESERVATION_SWEEP_SECONDS: z.coerce.number().positive().default(30),
   IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  /** Largest request body a subgraph reads, in bytes; larger ones get 413. Default 4 MiB (the gateway's entity batches). */
+  SUBGRAPH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_MAX_BODY_BYTES),
   /**
    * The HS256 secret (at least 32 characters) the gateway signs its vouching for each request's
    * principal with; the gateway must have the same. Required by `npm run start:subgraph`; `npm start`
@@ -55,6 +57,7 @@ export function loadSubgraphRuntimeConfig(env: NodeJS.ProcessEnv = process.env):
     redisUrl: c.REDIS_URL,
     eventChannelPrefix: c.EVENT_CHANNEL_PREFIX,
     internalTokenSecret: c.INTERNAL_TOKEN_SECRET,
+    maxBodyBytes: c.SUBGRAPH_MAX_BODY_BYTES,
     settings: {
       reservationHoldSeconds: c.RESERVATION_HOLD_SECONDS,
       reservationSweepSeconds: c.RESERVATION_SWEEP_SECONDS,

@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { GraphQLError } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
 import mercurius from 'mercurius';
 import { readSubgraphDocument, type SubgraphName } from '../../schema/subgraphs.js';
+import { closeConnectionsWithUnreadBodies } from './close-unread-bodies.js';
 import { bindAuditSink, stdoutAuditSink, type AuditRecorder, type AuditSink } from './audit.js';
 import { openDatabase, type Engine, type StatementCounter } from './database.js';
 import type { EventBus } from './events/event-bus.js';
@@ -82,6 +84,21 @@ export interface SubgraphRuntimeOptions {
   internalTokenSecret: string;
   /** Where audit entries go. Default: JSON lines on stdout, even with `logger` off. */
   audit?: AuditSink | undefined;
+  /**
+   * Largest request body read (`SUBGRAPH_MAX_BODY_BYTES`); a larger one gets 413 PAYLOAD_TOO_LARGE,
+   * read no further. Only the gateway gets this far: others are refused before their body is read.
+   * @default 4194304 (4 MiB: the gateway's entity batches outgrow its clients' bodies)
+   */
+  maxBodyBytes?: number | undefined;
+}
+
+export const DEFAULT_SUBGRAPH_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const PAYLOAD_TOO_LARGE = { errors: [{ message: 'The request body is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] };
+
+/** Fastify's refusal of a body over `bodyLimit`, as mercurius hands it to the error formatter. */
+function isBodyTooLarge(execution: { errors: readonly GraphQLError[] }): boolean {
+  return execution.errors.some((error) => (error.originalError as { statusCode?: unknown } | undefined)?.statusCode === 413);
 }
 
 /** Set by @fastify/websocket, which mercurius registers (its types are not ours to import). */
@@ -155,7 +172,12 @@ export async function startSubgraph<DB, Context>(
   enforceAuthorizationDirectives(schema, readAuthorizationPolicy(typeDefs));
   const stats: SubgraphStats = { requests: 0, database: database.counter, subscriptions: 0 };
   // The gateway sends its request id along: the subgraph's log lines carry the same one.
-  const app = Fastify({ logger: options.logger ?? false, requestIdHeader: 'x-request-id' });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    requestIdHeader: 'x-request-id',
+    bodyLimit: options.maxBodyBytes ?? DEFAULT_SUBGRAPH_MAX_BODY_BYTES,
+  });
+  closeConnectionsWithUnreadBodies(app);
   app.get('/health', async () => ({ status: 'ok', subgraph: name }));
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/graphql')) stats.requests += 1;
@@ -164,7 +186,9 @@ export async function startSubgraph<DB, Context>(
     schema,
     path: '/graphql',
     graphiql: false,
-    errorFormatter: maskInternalErrors,
+    // mercurius formats request errors too: a body over the limit is a 413 in GraphQL's shape.
+    errorFormatter: (execution, context) =>
+      isBodyTooLarge(execution) ? { statusCode: 413, response: PAYLOAD_TOO_LARGE } : maskInternalErrors(execution, context),
     context: (request) => definition.createContext(database.db, services, request.vouchedPrincipal ?? ANONYMOUS) as Record<string, unknown>,
     subscription: {
       // The WebSocket's vouching comes in connection_init: refused, the connection closes; verified,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCustomers } from '../../subgraphs/customer/demo-customers.js';
+import { SEARCH_MAX_LENGTH } from '../../subgraphs/shared/search-text.js';
 import { products } from '../../subgraphs/shared/universe.js';
 import { ORDERS, SIZE, errorCodes, startCustomerSubgraph, type TestCustomerSubgraph } from './harness.js';
 
@@ -87,8 +88,20 @@ describe('Query.customers(search)', () => {
     ['a blank search', { search: '   ' }],
     ['first above 50', { search: 'ma', first: 51 }],
     ['a negative first', { search: 'ma', first: -1 }],
-  ])('refuses %s with BAD_USER_INPUT', async (_name, variables) => {
-    const body = await customer.query(SEARCH, variables);
+    ['a 60 KB search', { search: 'ma'.repeat(30_000) }],
+    [`a search over ${SEARCH_MAX_LENGTH} characters`, { search: 'm'.repeat(SEARCH_MAX_LENGTH + 1) }],
+    ['a NUL in the search', { search: 'ma\u0000' }],
+    ['a search of NULs', { search: '\u0000\u0000' }],
+    ['another control character', { search: 'ma\u001b[0m' }],
+  ])('refuses %s with BAD_USER_INPUT, reading nothing', async (_name, variables) => {
+    const { body, statements } = await customer.measure(SEARCH, variables);
     expect(errorCodes(body)).toEqual(['BAD_USER_INPUT']);
+    expect(statements).toBe(0);
+  });
+
+  it(`accepts a search of ${SEARCH_MAX_LENGTH} characters, and tabs or line breaks as spaces`, async () => {
+    expect(await search('m'.repeat(SEARCH_MAX_LENGTH))).toEqual([]);
+    const c7 = seeded[6]!;
+    expect((await search(`${c7.first_name}\t${c7.last_name}\n`)).map((c) => c.id)).toContain(c7.id);
   });
 });

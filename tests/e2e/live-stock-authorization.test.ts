@@ -100,6 +100,16 @@ describe('StockWatch over WebSocket', () => {
     await client.dispose();
   });
 
+  it('refuses a connection whose authorization is not a string (never anonymous), saying why (4401)', async () => {
+    for (const authorization of [{ token: 'x' }, 42, ['Bearer x']]) {
+      const { client, closed } = webSocketClient({ authorization });
+      const stream = watch(client);
+      expect(await closed).toMatchObject({ code: 4401, reason: 'Unauthorized: malformed' });
+      await stream.done;
+      await client.dispose();
+    }
+  });
+
   it('refuses a connection whose token does not verify, saying why (4401)', async () => {
     const forged = (await bearer({ sub: 'agent-1', scopes: ['callcenter'] })).authorization!.slice(0, -4) + 'AAAA';
     const { client, closed } = webSocketClient({ authorization: forged });

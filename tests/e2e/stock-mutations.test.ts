@@ -121,8 +121,8 @@ describe('stock mutations through the gateway', () => {
       variant: { sku: level.sku },
       customer: { id: 'cust-00003' },
     });
-    expect(reservation!.variant.product.name).toBeTruthy();
-    expect(reservation!.customer.firstName).toBeTruthy();
+    expect(reservation!.variant!.product.name).toBeTruthy();
+    expect(reservation!.customer!.firstName).toBeTruthy();
     expect(reservation!.location.name).toBeTruthy();
   });
 

@@ -86,6 +86,16 @@ describe('authorizeOperation', () => {
   });
 });
 
+describe('authorizeOperation on fragments spread exponentially', () => {
+  it('finds in linear time that nothing protected is asked for', () => {
+    const fragments = Array.from({ length: 24 }, (_, i) => `fragment L${i + 1} on Item { ...L${i} ...L${i} }`).join(' ');
+    const prepared = prepare(`{ shelf { ...L24 } } fragment L0 on Item { sku } ${fragments}`);
+    const started = performance.now();
+    expect(authorizeOperation(schema, policy, prepared, ANONYMOUS_PRINCIPAL).prepared).toBe(prepared);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
 describe('applyRemovals', () => {
   const removed = (query: string, principal: Principal) => authorizeOperation(schema, policy, prepare(query), principal).removals;
 

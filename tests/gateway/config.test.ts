@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GatewayConfigError, loadGatewayConfig } from '../../gateway/config.js';
+import { GATEWAY_VARIABLES, GatewayConfigError, loadGatewayConfig } from '../../gateway/config.js';
 import { SUPERGRAPH_PATH } from '../../schema/subgraphs.js';
 
 describe('gateway configuration', () => {
@@ -11,13 +11,6 @@ describe('gateway configuration', () => {
       host: '0.0.0.0',
       supergraphPath: SUPERGRAPH_PATH,
       watchSupergraph: true,
-      subgraphUrls: {
-        catalog: 'http://127.0.0.1:4001/graphql',
-        inventory: 'http://127.0.0.1:4002/graphql',
-        customer: 'http://127.0.0.1:4003/graphql',
-        promotions: 'http://127.0.0.1:4004/graphql',
-        reviews: 'http://127.0.0.1:4005/graphql',
-      },
       subgraphTimeoutMs: 10_000,
       healthCheckTimeoutMs: 2_000,
       maxBodyBytes: 1_048_576,
@@ -32,6 +25,10 @@ describe('gateway configuration', () => {
       publicSupergraphPath: resolve('schema/public-supergraph.graphql'),
       publicSafelistPath: undefined,
     });
+  });
+
+  it('overrides no subgraph URL by default: each subgraph is where the supergraph says', () => {
+    expect(loadGatewayConfig({}).subgraphUrls).toEqual({});
   });
 
   it('reads each option from its variable', () => {
@@ -49,7 +46,9 @@ describe('gateway configuration', () => {
   });
 
   it('treats an empty variable as not set', () => {
-    expect(loadGatewayConfig({ PORT: '', CATALOG_URL: '' })).toMatchObject({ port: 4000, subgraphUrls: { catalog: 'http://127.0.0.1:4001/graphql' } });
+    const config = loadGatewayConfig({ PORT: '', CATALOG_URL: '' });
+    expect(config.port).toBe(4000);
+    expect(config.subgraphUrls).toEqual({});
   });
 
   it('fails fast naming every invalid variable', () => {
@@ -58,6 +57,43 @@ describe('gateway configuration', () => {
     expect(load).toThrow(/PORT/);
     expect(load).toThrow(/INVENTORY_URL/);
     expect(load).toThrow(/SUBGRAPH_TIMEOUT_MS/);
+  });
+
+  it.each([
+    ['CORS_ORIGINS', 'example.com'],
+    ['CORS_ORIGINS', 'https://shop.example,example.com'],
+    ['CATALOG_URL', 'not-a-url'],
+    ['JWKS_URL', 'id.example/jwks.json'],
+    ['DATABASE_URL', 'not a url'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['JWT_MAX_TOKEN_AGE', 'forever'],
+    ['JWT_MAX_TOKEN_AGE', '0'],
+  ])('reports %s=%s as a configuration error naming it, not a crash', (variable, value) => {
+    const load = () => loadGatewayConfig({ [variable]: value });
+    expect(load).toThrow(GatewayConfigError);
+    expect(load).toThrow(new RegExp(`^Invalid gateway configuration:\n  ${variable}: `));
+  });
+
+  it('never fails otherwise than with a GatewayConfigError, whatever a variable holds', () => {
+    const values = ['not-a-url', 'example.com', 'http://', '://', '-1', '0', '1e999', 'NaN', 'x'.repeat(300), '\u0000', ' ', 'true', 'off', '*', ',', 'https://a.example/path'];
+    const crashes: string[] = [];
+    for (const variable of GATEWAY_VARIABLES) {
+      for (const value of values) {
+        try {
+          loadGatewayConfig({ [variable]: value });
+        } catch (error) {
+          if (!(error instanceof GatewayConfigError)) crashes.push(`${variable}=${JSON.stringify(value)}: ${String(error)}`);
+        }
+      }
+    }
+    expect(crashes).toEqual([]);
+  });
+
+  it('reads JWT_MAX_TOKEN_AGE as seconds or a span, 24 h by default', () => {
+    expect(loadGatewayConfig({}).identity.maxTokenAgeSeconds).toBe(86_400);
+    expect(loadGatewayConfig({ JWT_MAX_TOKEN_AGE: '3600' }).identity.maxTokenAgeSeconds).toBe(3_600);
+    expect(loadGatewayConfig({ JWT_MAX_TOKEN_AGE: '8h' }).identity.maxTokenAgeSeconds).toBe(28_800);
+    expect(loadGatewayConfig({ JWT_MAX_TOKEN_AGE: '7d' }).identity.maxTokenAgeSeconds).toBe(604_800);
   });
 
   it('refuses a log level pino does not know', () => {

@@ -75,3 +75,30 @@ describe('cost directives and mutations', () => {
     expect(costOf(schema, 'mutation { touch { id } }')).toBe(10 + 1);
   });
 });
+
+describe('cost of fragments', () => {
+  /** 24 levels of fragments each spreading the previous one twice: 2^24 `parent` selections once expanded. */
+  const doubling = (levels: number) =>
+    `{ categories { ...L${levels} } } fragment L0 on Category { parent { id } } ` +
+    Array.from({ length: levels }, (_, i) => `fragment L${i + 1} on Category { ...L${i} ...L${i} }`).join(' ');
+
+  it('estimates fragments spread exponentially in linear time, each fragment costed once', () => {
+    const started = performance.now();
+    const cost = costOf(apiSchema, doubling(24));
+    expect(performance.now() - started).toBeLessThan(200);
+    // 10 categories (assumed size) × (the category 1 + 2^24 parents of 1 each).
+    expect(cost).toBe(10 * (1 + 2 ** 24));
+  });
+
+  it('costs a fragment by the connection size handed to it', () => {
+    const query = `query { products(first: 7) { ...Edges } categories { products(first: 3) { ...Edges } } }
+      fragment Edges on ProductConnection { edges { node { id category { id } } } }`;
+    // products: 1 + 7 × (edge 1 + node 1 + category 1); 10 categories × (1 + products 1 + 3 × 3).
+    expect(costOf(apiSchema, query)).toBe(1 + 7 * 3 + 10 * (1 + 1 + 3 * 3));
+  });
+
+  it('reads a variable default when it is in the coerced values the gateway passes', () => {
+    const query = 'query Q($n: Int) { products(first: $n) { edges { node { id } } } }';
+    expect(costOf(apiSchema, query, { n: 50 })).toBe(1 + 50 * 2);
+  });
+});

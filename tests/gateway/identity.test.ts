@@ -158,6 +158,43 @@ describe('bearer tokens with the development secret (the all-in-one default)', (
     await expectRefused(graph.gatewayUrl, bearer(await hs256({ expiresIn: -60 })), /expired/);
   });
 
+  it('refuses a token issued in the future beyond the clock skew, and accepts one within it', async () => {
+    const issuedIn = (seconds: number) =>
+      claimsOf({}).setIssuedAt(now() + seconds).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+    await expectRefused(graph.gatewayUrl, bearer(await issuedIn(3_600)), /not valid yet.*iat/);
+    await expectRefused(graph.gatewayUrl, bearer(await issuedIn(60)), /not valid yet.*iat/);
+    await expectAnswered(graph.gatewayUrl, bearer(await issuedIn(10)));
+  });
+
+  it('refuses a token that lives longer than JWT_MAX_TOKEN_AGE (24 h by default), with or without iat', async () => {
+    const secret = new TextEncoder().encode(DEVELOPMENT_JWT_SECRET);
+    const year9999 = Date.UTC(9999, 0, 1) / 1000;
+    await expectRefused(graph.gatewayUrl, bearer(await claimsOf({}).setExpirationTime(year9999).setProtectedHeader({ alg: 'HS256' }).sign(secret)), /lifetime/);
+    const withoutIat = (expiresIn: number) =>
+      new SignJWT({ scope: 'callcenter' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('agent-007')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime(now() + expiresIn)
+        .sign(secret);
+    await expectRefused(graph.gatewayUrl, bearer(await withoutIat(25 * 3_600)), /lifetime/);
+    await expectAnswered(graph.gatewayUrl, bearer(await withoutIat(23 * 3_600)));
+    // Issued 2 h ago for 25 h: 23 h left, but a 25 h lifetime.
+    const issuedLongAgo = await claimsOf({}).setIssuedAt(now() - 2 * 3_600).setExpirationTime(now() + 23 * 3_600).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+    await expectRefused(graph.gatewayUrl, bearer(issuedLongAgo), /lifetime/);
+    await expectAnswered(graph.gatewayUrl, bearer(await claimsOf({}).setIssuedAt(now()).setExpirationTime(now() + 24 * 3_600).setProtectedHeader({ alg: 'HS256' }).sign(secret)));
+  });
+
+  it('accepts the GraphiQL development token (8 h) under the default lifetime cap', async () => {
+    const page = await fetch(graph.gatewayUrl, { headers: { accept: 'text/html' } });
+    const token = /Bearer ([\w-]+\.[\w-]+\.[\w-]+)/.exec(await page.text())?.[1];
+    expect(token).toBeDefined();
+    const claims = decodeJwt(token!);
+    expect(claims.exp! - claims.iat!).toBe(8 * 3_600);
+    await expectAnswered(graph.gatewayUrl, bearer(token!));
+  });
+
   it('checks tokens on the SSE endpoint too', async () => {
     const response = await fetch(new URL('/graphql/stream', graph.gatewayUrl), {
       method: 'POST',
@@ -190,6 +227,24 @@ describe('bearer tokens with the development secret (the all-in-one default)', (
     expect(claims.exp! - now()).toBeGreaterThan(14 * 60);
     expect(claims.exp! - now()).toBeLessThanOrEqual(15 * 60);
     await expectAnswered(graph.gatewayUrl, bearer(token));
+  });
+
+  it('npm run token refuses an --expires-in the gateway would refuse, naming JWT_MAX_TOKEN_AGE', async () => {
+    const env = { ...process.env, JWT_SECRET: '', JWKS_PATH: '', JWKS_URL: '', JWT_MAX_TOKEN_AGE: '' };
+    const mint = (expiresIn: string, extra: NodeJS.ProcessEnv = {}) =>
+      promisify(execFile)(join('node_modules', '.bin', 'tsx'), ['gateway/identity/mint-token.ts', '--scope', 'callcenter', '--expires-in', expiresIn], { env: { ...env, ...extra } }).then(
+        ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+      );
+    const refused = await mint('7d');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/JWT_MAX_TOKEN_AGE/);
+    const allowed = await mint('7d', { JWT_MAX_TOKEN_AGE: '7d' });
+    expect(allowed.code).toBe(0);
+    const day = await mint('24h');
+    expect(day.code).toBe(0);
+    await expectAnswered(graph.gatewayUrl, bearer(day.stdout.trim()));
   });
 });
 

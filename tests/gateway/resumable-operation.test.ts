@@ -20,7 +20,7 @@ describe('resumable upstream operations', () => {
       { skus: ['SKU-1'], after: 41, unrelated: true },
     );
     expect(upstream.variables).toEqual({ skus: ['SKU-1'], after: 41 });
-    expect(upstream.resume).toEqual({ responseKey: 'stockChanged', initialCursor: 41, cursorVariable: 'after', headQuery: '{ head: stockLedgerHead }' });
+    expect(upstream.resume).toMatchObject({ responseKey: 'stockChanged', initialCursor: 41, cursorVariable: 'after', headQuery: '{ head: stockLedgerHead }' });
     expect(normalise(upstream.query)).toBe(
       normalise('subscription W__inventory__0($skus:[ID!]$after:Int){stockChanged(skus:$skus after:$after){onHand __resumeSequence: sequence}}'),
     );
@@ -28,12 +28,30 @@ describe('resumable upstream operations', () => {
 
   it('replaces a literal or missing `after` by a cursor variable of its own', () => {
     const literal = prepareUpstreamOperation(apiSchema, 'subscription{live: stockChanged(after: 7){sequence}}', [], undefined);
-    expect(literal.resume).toEqual({ responseKey: 'live', initialCursor: 7, cursorVariable: '__resumeAfter', headQuery: '{ head: stockLedgerHead }' });
+    expect(literal.resume).toMatchObject({ responseKey: 'live', initialCursor: 7, cursorVariable: '__resumeAfter', headQuery: '{ head: stockLedgerHead }' });
     expect(normalise(literal.query)).toBe(
       normalise('subscription($__resumeAfter: Int){live: stockChanged(after: $__resumeAfter){sequence __resumeSequence: sequence}}'),
     );
     const missing = prepareUpstreamOperation(apiSchema, 'subscription{stockChanged{onHand}}', [], undefined);
     expect(missing.resume?.initialCursor).toBeNull();
+  });
+
+  it('reads the same selection from the history field by pages, under the same response key, with the filters and a required cursor', () => {
+    const upstream = prepareUpstreamOperation(
+      apiSchema,
+      'subscription W__inventory__0($skus:[ID!]$after:Int){live: stockChanged(skus:$skus after:$after){onHand location{id}}}',
+      ['skus', 'after'],
+      { skus: ['SKU-1'], after: 41 },
+    );
+    expect(normalise(upstream.resume!.historyQuery!)).toBe(
+      normalise(
+        'query W__inventory__0($skus:[ID!]$after:Int!$__pageSize:Int!){live: stockChanges(skus:$skus after:$after first:$__pageSize){onHand location{id} __resumeSequence: sequence}}',
+      ),
+    );
+    const literal = prepareUpstreamOperation(apiSchema, 'subscription{stockChanged(after: 7){sequence}}', [], undefined);
+    expect(normalise(literal.resume!.historyQuery!)).toBe(
+      normalise('query($__resumeAfter: Int!, $__pageSize: Int!){stockChanged: stockChanges(after: $__resumeAfter, first: $__pageSize){sequence __resumeSequence: sequence}}'),
+    );
   });
 
   it('leaves a field without an `after` cursor as it is', () => {

@@ -9,7 +9,8 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../gateway/errors.js';
-import { createSharedStreams } from '../../gateway/subscriptions/shared-streams.js';
+import type { SequencedResult } from '../../gateway/subscriptions/enrich-event.js';
+import { createSharedStreams, type SharedSource } from '../../gateway/subscriptions/shared-streams.js';
 import { inventorySubgraph } from '../../subgraphs/inventory/index.js';
 import type { StockChangeModel } from '../../subgraphs/inventory/models.js';
 import { streamStockChanges, SubscriberTooSlowError } from '../../subgraphs/inventory/stock-stream.js';
@@ -26,22 +27,25 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 const event = (n: number): ExecutionResult => ({ data: { n } });
 const numbers = (results: IteratorResult<ExecutionResult>[]) => results.map((r) => (r.value as ExecutionResult).data?.n);
 
-/** An upstream the test drives: `emit` resolves once the shared stream has handed the event to every subscriber. */
+/**
+ * An upstream the test drives, without history (not resumable): `emit` resolves once the shared
+ * stream has handed the event to every subscriber.
+ */
 function createControlledSource() {
-  let push: Push<ExecutionResult> | undefined;
+  let push: Push<SequencedResult> | undefined;
   const state = { started: false, returned: false };
-  const iterator = new Repeater<ExecutionResult>(async (p, stop) => {
+  const iterator = new Repeater<SequencedResult>(async (p, stop) => {
     push = p;
     state.started = true;
     await stop;
     state.returned = true;
   });
   return {
-    iterator,
+    iterator: { events: iterator } as SharedSource,
     state,
     async emit(n: number) {
       if (!push) throw new Error('nobody reads the source yet');
-      await push(event(n));
+      await push({ sequence: undefined, result: event(n) });
     },
   };
 }
@@ -68,7 +72,7 @@ function createReader(iterator: AsyncIterableIterator<ExecutionResult>) {
   });
 }
 
-describe('shared subscription streams: slow subscribers', () => {
+describe('shared subscription streams without history: slow subscribers', () => {
   it('ends a subscriber that leaves more than maxBacklog events unread with SUBSCRIBER_TOO_SLOW, while a reading subscriber of the same stream gets every event', async () => {
     const shared = createSharedStreams({ maxBacklog: 5 });
     const source = createControlledSource();
@@ -204,6 +208,91 @@ describe('shared subscription streams: slow subscribers', () => {
     await expect(shared.join('first', open).next()).resolves.toMatchObject({ done: true });
     expect(open).not.toHaveBeenCalled();
     expect(shared.stats()).toEqual({ streams: 0, subscribers: 0 });
+  });
+});
+
+/**
+ * A resumable source: the test emits live events with their sequences, and every event emitted is
+ * in its "ledger" too, which `history` reads by pages.
+ */
+function createSourceWithHistory(pageSize = 4) {
+  const ledger: number[] = [];
+  let push: Push<SequencedResult> | undefined;
+  const pages: number[] = [];
+  const events = new Repeater<SequencedResult>(async (p, stop) => {
+    push = p;
+    await stop;
+  });
+  const item = (sequence: number): SequencedResult => ({ sequence, result: event(sequence) });
+  const source: SharedSource = {
+    events,
+    started: Promise.resolve(),
+    async history(cursor) {
+      pages.push(cursor);
+      const rows = ledger.filter((sequence) => sequence > cursor).slice(0, pageSize);
+      return { items: rows.map(item), last: rows.length < pageSize };
+    },
+  };
+  return {
+    source,
+    pages,
+    /** Commits `sequence` to the ledger and sends it live. */
+    async emit(sequence: number) {
+      ledger.push(sequence);
+      if (!push) throw new Error('nobody reads the source yet');
+      await push(item(sequence));
+    },
+    commitOnly(sequence: number) {
+      ledger.push(sequence);
+    },
+  };
+}
+
+describe('shared subscription streams with history: each subscriber has its own cursor', () => {
+  it('sends a subscriber that falls more than maxBacklog events behind back to the history, and it still gets every event once, in order', async () => {
+    const shared = createSharedStreams({ maxBacklog: 3 });
+    const source = createSourceWithHistory();
+    const slow = shared.join('key', () => source.source);
+    const reader = createReader(shared.join('key', () => source.source));
+    const first = slow.next();
+    await settle();
+    await source.emit(1);
+    expect((await first).value).toEqual(event(1));
+    // The slow client reads nothing while 2..30 arrive: far over its backlog, yet it is not ended.
+    for (let n = 2; n <= 30; n += 1) await source.emit(n);
+    await settle();
+    expect(shared.stats()).toEqual({ streams: 1, subscribers: 2 });
+    const received = [1];
+    while (received.length < 30) received.push(((await slow.next()).value as ExecutionResult).data?.n as number);
+    expect(received).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    // It read the ledger after the last event it had taken, then joined the live events again.
+    expect(source.pages[0]).toBeLessThanOrEqual(2);
+    await source.emit(31);
+    expect((await slow.next()).value).toEqual(event(31));
+    await settle();
+    expect(reader.received).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    await slow.return?.();
+    await shared.close();
+  });
+
+  it('gives a subscriber joining with a cursor the events after it from the history, then the live ones, without gap or duplicate', async () => {
+    const shared = createSharedStreams({ maxBacklog: 100 });
+    const source = createSourceWithHistory();
+    const early = createReader(shared.join('key', () => source.source));
+    await settle();
+    for (let n = 1; n <= 10; n += 1) await source.emit(n);
+    // Committed but not yet seen live by the stream: the history has it, the live event comes later.
+    source.commitOnly(11);
+    const late = createReader(shared.join('key', () => source.source, { after: 3 }));
+    const fresh = createReader(shared.join('key', () => source.source));
+    await settle();
+    await settle();
+    for (let n = 12; n <= 14; n += 1) await source.emit(n);
+    await settle();
+    expect(early.received).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14]);
+    expect(late.received).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(fresh.received).toEqual([12, 13, 14]);
+    await shared.close();
   });
 });
 

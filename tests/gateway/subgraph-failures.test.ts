@@ -12,6 +12,25 @@ afterAll(() => graph?.close());
 // Categories come from catalog, the review from the reviews subgraph; `review` is nullable, so a
 // failing reviews subgraph costs that field only.
 const ACROSS_TWO_SUBGRAPHS = '{ categories { id name } review(id: "any") { id rating } }';
+// Products from catalog, their rating from reviews: an entity fetch, one representation per product.
+const RATED_PRODUCTS = '{ products(first: 3) { edges { node { id rating { average } } } } }';
+const RATING_PATHS = [0, 1, 2].map((i) => ['products', 'edges', i, 'node', 'rating']);
+
+type Answer = Awaited<ReturnType<typeof postQuery>>;
+
+/** Each error's path and code: where the client is told something failed. */
+function errorPlaces(answer: Answer): { path: unknown; code: unknown }[] {
+  return (answer.json?.errors ?? []).map((error) => ({ path: (error as { path?: unknown }).path, code: error.extensions?.code }));
+}
+
+/** The products arrived (catalog's part) with a null rating each, and one error coded `code` at each rating. */
+function expectRatingsLost(answer: Answer, code: string): void {
+  expect(answer.status).toBe(200);
+  const edges = (answer.json?.data?.products as { edges: { node: { id: string; rating: unknown } }[] }).edges;
+  expect(edges.map((edge) => edge.node.id)).toHaveLength(3);
+  expect(edges.every((edge) => edge.node.id.length > 0 && edge.node.rating === null)).toBe(true);
+  expect(errorPlaces(answer)).toEqual(RATING_PATHS.map((path) => ({ path, code })));
+}
 
 async function withReviewsAt(url: string, env: NodeJS.ProcessEnv = {}): Promise<RunningGateway> {
   return startGatewayAgainst(graph, { REVIEWS_URL: url, ...env });
@@ -32,6 +51,11 @@ describe('a subgraph that fails', () => {
       expect(answer.json?.data?.review).toBeNull();
       expect(answer.json?.errors).toHaveLength(1);
       expect(answer.json?.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'reviews' });
+      expect(errorPlaces(answer)).toEqual([{ path: ['review'], code: 'SUBGRAPH_UNAVAILABLE' }]);
+    });
+
+    it('puts an error at the path of each entity field it could not resolve, and keeps the entities', async () => {
+      expectRatingsLost(await postQuery(gateway.url, { query: RATED_PRODUCTS }), 'SUBGRAPH_UNAVAILABLE');
     });
 
     it('does not tell the client where the subgraph lives', async () => {
@@ -59,6 +83,11 @@ describe('a subgraph that fails', () => {
       expect(answer.status).toBe(200);
       expect(answer.json?.data?.categories).toBeDefined();
       expect(answer.json?.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'reviews' });
+      expect(errorPlaces(answer)).toEqual([{ path: ['review'], code: 'SUBGRAPH_TIMEOUT' }]);
+    });
+
+    it('times out entity fetches at the path of each field', async () => {
+      expectRatingsLost(await postQuery(gateway.url, { query: RATED_PRODUCTS }), 'SUBGRAPH_TIMEOUT');
     });
   });
 
@@ -81,6 +110,8 @@ describe('a subgraph that fails', () => {
       expect(answer.status).toBe(200);
       expect(answer.json?.data?.categories).toBeDefined();
       expect(answer.json?.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_BAD_RESPONSE', serviceName: 'reviews' });
+      expect(errorPlaces(answer)).toEqual([{ path: ['review'], code: 'SUBGRAPH_BAD_RESPONSE' }]);
+      expectRatingsLost(await postQuery(gateway.url, { query: RATED_PRODUCTS }), 'SUBGRAPH_BAD_RESPONSE');
     });
   });
 
@@ -112,6 +143,60 @@ describe('a subgraph that fails', () => {
     });
   });
 
+  describe('when it refuses the whole request with errors that name no path', () => {
+    let refusing: StandIn;
+    let gateway: RunningGateway;
+    beforeAll(async () => {
+      refusing = await fakeSubgraph((_request, response) => {
+        response
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ data: null, errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHORIZED' } }] }));
+      });
+      gateway = await withReviewsAt(refusing.url);
+    });
+    afterAll(async () => {
+      await refusing?.close();
+      await gateway?.close();
+    });
+
+    it('relays each error at the path of every field the request asked for', async () => {
+      const root = await postQuery(gateway.url, { query: ACROSS_TWO_SUBGRAPHS });
+      expect(root.json?.data?.categories).toBeDefined();
+      expect(errorPlaces(root)).toEqual([{ path: ['review'], code: 'UNAUTHORIZED' }]);
+      expectRatingsLost(await postQuery(gateway.url, { query: RATED_PRODUCTS }), 'UNAUTHORIZED');
+    });
+  });
+
+  describe('when its errors give list indices as strings', () => {
+    let stringly: StandIn;
+    let gateway: RunningGateway;
+    beforeAll(async () => {
+      // Each entity fails on its own, its index written "0", "1"... as some servers do.
+      stringly = await fakeSubgraph((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        request.on('end', () => {
+          const representations = (JSON.parse(body) as { variables: { representations: unknown[] } }).variables.representations;
+          response.writeHead(200, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              data: { _entities: representations.map(() => null) },
+              errors: representations.map((_, i) => ({ message: 'No rating', path: ['_entities', String(i), 'rating'], extensions: { code: 'RATING_OFFLINE' } })),
+            }),
+          );
+        });
+      });
+      gateway = await withReviewsAt(stringly.url);
+    });
+    afterAll(async () => {
+      await stringly?.close();
+      await gateway?.close();
+    });
+
+    it('places each at its entity’s path in the response', async () => {
+      expectRatingsLost(await postQuery(gateway.url, { query: RATED_PRODUCTS }), 'RATING_OFFLINE');
+    });
+  });
+
   describe('when its answer breaks the query plan', () => {
     let inconsistent: StandIn;
     let gateway: RunningGateway;
@@ -127,10 +212,10 @@ describe('a subgraph that fails', () => {
       await gateway?.close();
     });
 
-    it('answers INTERNAL_SERVER_ERROR without the internal message', async () => {
-      const answer = await postQuery(gateway.url, { query: '{ products(first: 1) { edges { node { id rating { average } } } } }' });
-      expect(answer.status).toBe(200);
-      expect(errorCodes(answer)).toContain('INTERNAL_SERVER_ERROR');
+    it('reports SUBGRAPH_BAD_RESPONSE at each field it was asked for, without the internal message', async () => {
+      const answer = await postQuery(gateway.url, { query: RATED_PRODUCTS });
+      expectRatingsLost(answer, 'SUBGRAPH_BAD_RESPONSE');
+      expect(errorCodes(answer)).not.toContain('INTERNAL_SERVER_ERROR');
       expect(answer.text).not.toMatch(/_entities|Expected/);
     });
   });

@@ -174,7 +174,7 @@ export type Customer360QueryVariables = Exact<{
 }>;
 
 
-export type Customer360Query = { customer: { id: string, firstName: string, lastName: string, email: string, phone: string | null, loyalty: { tier: LoyaltyTier, points: number }, preferredStore: { id: string, name: string } | null, orders: { totalCount: number, edges: Array<{ node: { id: string, number: string, channel: Channel, placedAt: string, status: OrderStatus, fulfillment: Fulfillment, store: { name: string } | null, total: { amount: number, currency: string }, lines: Array<{ quantity: number, unitPrice: { amount: number, currency: string }, variant: { sku: string, product: { id: string, name: string } } }> } }> }, wishlist: Array<{ addedAt: string, variant: { sku: string, availableOnline: number, product: { name: string }, effectivePrice: { amount: number, currency: string } } }>, supportTickets: Array<{ id: string, subject: string, status: TicketStatus, channel: Channel, openedAt: string, order: { number: string } | null }>, personalOffers: Array<{ id: string, name: string }>, reviews: Array<{ rating: number, title: string, product: { name: string } }> } | null };
+export type Customer360Query = { customer: { id: string, firstName: string, lastName: string, email: string, phone: string | null, loyalty: { tier: LoyaltyTier, points: number }, preferredStore: { id: string, name: string } | null, orders: { totalCount: number, edges: Array<{ node: { id: string, number: string, channel: Channel, placedAt: string, status: OrderStatus, fulfillment: Fulfillment, store: { name: string } | null, total: { amount: number, currency: string }, lines: Array<{ quantity: number, unitPrice: { amount: number, currency: string }, variant: { sku: string, product: { id: string, name: string } } | null }> } }> }, wishlist: Array<{ addedAt: string, variant: { sku: string, availableOnline: number | null, product: { name: string }, effectivePrice: { amount: number, currency: string } | null } | null }>, supportTickets: Array<{ id: string, subject: string, status: TicketStatus, channel: Channel, openedAt: string, order: { number: string } | null }>, personalOffers: Array<{ id: string, name: string }> | null, reviews: Array<{ rating: number, title: string, product: { name: string } | null }> | null } | null };
 
 export type CustomerSearchQueryVariables = Exact<{
   search: string;
@@ -191,7 +191,7 @@ export type ProductListingQueryVariables = Exact<{
 }>;
 
 
-export type ProductListingQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, inStock: boolean, listing: { title: string } | null, rating: { average: number, count: number }, variants: Array<{ sku: string, availableOnline: number, effectivePrice: { amount: number, currency: string } }> } }> } };
+export type ProductListingQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, inStock: boolean | null, listing: { title: string } | null, rating: { average: number, count: number } | null, variants: Array<{ sku: string, availableOnline: number | null, effectivePrice: { amount: number, currency: string } | null }> } }> } };
 
 export type ProductPageQueryVariables = Exact<{
   id: string | number;
@@ -200,7 +200,7 @@ export type ProductPageQueryVariables = Exact<{
 }>;
 
 
-export type ProductPageQuery = { product: { id: string, name: string, description: string, brand: string, inStock: boolean, category: { id: string, name: string }, listing: { title: string, published: boolean } | null, rating: { average: number, count: number, distribution: Array<number> }, reviews: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, rating: number, title: string, body: string, verifiedPurchase: boolean, author: { firstName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, variants: Array<{ sku: string, name: string, availableOnline: number, price: { amount: number, currency: string }, effectivePrice: { amount: number, currency: string }, activePromotions: Array<{ id: string, name: string, discount: { percentOff: number | null, amountOff: { amount: number, currency: string } | null } }>, availability: Array<{ available: number, distanceKm: number, location: { id: string, name: string } }> }> } | null };
+export type ProductPageQuery = { product: { id: string, name: string, description: string, brand: string, inStock: boolean | null, category: { id: string, name: string }, listing: { title: string, published: boolean } | null, rating: { average: number, count: number, distribution: Array<number> } | null, reviews: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, rating: number, title: string, body: string, verifiedPurchase: boolean | null, author: { firstName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null, variants: Array<{ sku: string, name: string, availableOnline: number | null, price: { amount: number, currency: string }, effectivePrice: { amount: number, currency: string } | null, activePromotions: Array<{ id: string, name: string, discount: { percentOff: number | null, amountOff: { amount: number, currency: string } | null } }> | null, availability: Array<{ available: number, distanceKm: number, location: { id: string, name: string } }> | null }> } | null };
 
 export type RecordSaleMutationVariables = Exact<{
   input: SaleInput;
@@ -208,7 +208,7 @@ export type RecordSaleMutationVariables = Exact<{
 }>;
 
 
-export type RecordSaleMutation = { recordSale: { changes: Array<{ sequence: number, delta: number, reason: StockChangeReason, available: number, variant: { sku: string }, location: { id: string } }>, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+export type RecordSaleMutation = { recordSale: { changes: Array<{ sequence: number, delta: number, reason: StockChangeReason, available: number, variant: { sku: string } | null, location: { id: string } }>, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type ReserveForPickupMutationVariables = Exact<{
   input: ReserveInput;
@@ -216,7 +216,7 @@ export type ReserveForPickupMutationVariables = Exact<{
 }>;
 
 
-export type ReserveForPickupMutation = { reserveForPickup: { reservation: { id: string, status: ReservationStatus, quantity: number, expiresAt: string, location: { id: string, name: string }, variant: { sku: string, product: { name: string } }, customer: { id: string, firstName: string } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+export type ReserveForPickupMutation = { reserveForPickup: { reservation: { id: string, status: ReservationStatus, quantity: number, expiresAt: string, location: { id: string, name: string }, variant: { sku: string, product: { name: string } } | null, customer: { id: string, firstName: string } | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type StockWatchSubscriptionVariables = Exact<{
   skus?: Array<string | number> | string | number | null | undefined;
@@ -225,7 +225,7 @@ export type StockWatchSubscriptionVariables = Exact<{
 }>;
 
 
-export type StockWatchSubscription = { stockChanged: { sequence: number, delta: number, reason: StockChangeReason, onHand: number, reserved: number, available: number, at: string, location: { id: string, name: string }, variant: { sku: string, product: { id: string, name: string }, effectivePrice: { amount: number, currency: string } } } };
+export type StockWatchSubscription = { stockChanged: { sequence: number, delta: number, reason: StockChangeReason, onHand: number, reserved: number, available: number, at: string, location: { id: string, name: string }, variant: { sku: string, product: { id: string, name: string }, effectivePrice: { amount: number, currency: string } | null } | null } };
 
 export type StoresNearbyQueryVariables = Exact<{
   sku: string | number;
@@ -233,14 +233,14 @@ export type StoresNearbyQueryVariables = Exact<{
 }>;
 
 
-export type StoresNearbyQuery = { variant: { sku: string, product: { name: string }, availability: Array<{ available: number, distanceKm: number, location: { id: string, name: string, pickupEnabled: boolean, openingHours: Array<string>, address: { line1: string, city: string, postalCode: string } } }> } | null };
+export type StoresNearbyQuery = { variant: { sku: string, product: { name: string }, availability: Array<{ available: number, distanceKm: number, location: { id: string, name: string, pickupEnabled: boolean, openingHours: Array<string>, address: { line1: string, city: string, postalCode: string } } }> | null } | null };
 
 export type SubmitReviewMutationVariables = Exact<{
   input: ReviewInput;
 }>;
 
 
-export type SubmitReviewMutation = { submitReview: { review: { id: string, rating: number, title: string, verifiedPurchase: boolean, product: { id: string, rating: { average: number, count: number } } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+export type SubmitReviewMutation = { submitReview: { review: { id: string, rating: number, title: string, verifiedPurchase: boolean | null, product: { id: string, rating: { average: number, count: number } | null } | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 
 export const AdjustStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdjustStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdjustStockInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<AdjustStockMutation, AdjustStockMutationVariables>;

@@ -1,4 +1,5 @@
 import { foldForSearch } from '../../shared/fold-text.js';
+import { searchTextProblem } from '../../shared/search-text.js';
 import { InvalidArgumentError } from './errors.js';
 import { parsePageSize } from './pagination.js';
 
@@ -25,6 +26,8 @@ export interface CustomerSearch {
  */
 export function parseCustomerSearch(search: string, first: number | null | undefined): CustomerSearch {
   const size = parsePageSize(first, { argument: 'first', defaultValue: SEARCH_DEFAULT_SIZE, max: SEARCH_MAX_SIZE });
+  const problem = searchTextProblem('search', search);
+  if (problem !== undefined) throw new InvalidArgumentError('search', problem);
   const text = foldForSearch(search);
   if (text.length < SEARCH_MIN_LENGTH) {
     throw new InvalidArgumentError('search', `"search" must have at least ${SEARCH_MIN_LENGTH} characters.`);

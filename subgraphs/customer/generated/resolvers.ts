@@ -237,8 +237,8 @@ export type OrderLine = {
   quantity: Scalars['Int']['output'];
   /** Price paid per unit, promotions included. */
   unitPrice: Money;
-  /** What was bought. */
-  variant: Variant;
+  /** What was bought; null only when the catalog cannot describe it (an error names this path). */
+  variant?: Maybe<Variant>;
 };
 
 /** Where an order stands. */
@@ -285,8 +285,8 @@ export type QueryCustomersArgs = {
 
 export type Reservation = {
   __typename?: 'Reservation';
-  /** The customer the units are held for. */
-  customer: Customer;
+  /** The customer the units are held for; null only when the customer subgraph cannot answer (an error names this path). */
+  customer?: Maybe<Customer>;
   customerId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
 };
@@ -295,9 +295,9 @@ export type Review = {
   __typename?: 'Review';
   author?: Maybe<Customer>;
   id: Scalars['ID']['output'];
-  product: Product;
-  /** Whether the author bought the product (any variant, any channel, not cancelled) before reviewing. */
-  verifiedPurchase: Scalars['Boolean']['output'];
+  product?: Maybe<Product>;
+  /** Whether the author bought the product (any variant, any channel, not cancelled) before reviewing; null only when the customer subgraph cannot answer (an error names this path). */
+  verifiedPurchase?: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** A customer's request to the support team. */
@@ -366,8 +366,8 @@ export type WishlistItem = {
   __typename?: 'WishlistItem';
   /** When it was saved (ISO 8601). */
   addedAt: Scalars['String']['output'];
-  /** The saved variant. */
-  variant: Variant;
+  /** The saved variant; null only when the catalog cannot describe it (an error names this path). */
+  variant?: Maybe<Variant>;
 };
 
 /** Result of a wishlist change. */
@@ -646,7 +646,7 @@ export type OrderEdgeResolvers<ContextType = CustomerContext, ParentType extends
 export type OrderLineResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -665,14 +665,14 @@ export type QueryResolvers<ContextType = CustomerContext, ParentType extends Res
 
 export type ReservationResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Reservation'] = ResolversParentTypes['Reservation'], FederationReferenceType extends FederationReferenceTypes['Reservation'] = FederationReferenceTypes['Reservation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Reservation']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ReviewResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review'], FederationReferenceType extends FederationReferenceTypes['Review'] = FederationReferenceTypes['Review']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Review']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  verifiedPurchase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  verifiedPurchase?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 }>;
 
 export type SupportTicketResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['SupportTicket'] = ResolversParentTypes['SupportTicket'], FederationReferenceType extends FederationReferenceTypes['SupportTicket'] = FederationReferenceTypes['SupportTicket']> = ResolversObject<{
@@ -703,7 +703,7 @@ export type VariantResolvers<ContextType = CustomerContext, ParentType extends R
 
 export type WishlistItemResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['WishlistItem'] = ResolversParentTypes['WishlistItem']> = ResolversObject<{
   addedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
 }>;
 
 export type WishlistPayloadResolvers<ContextType = CustomerContext, ParentType extends ResolversParentTypes['WishlistPayload'] = ResolversParentTypes['WishlistPayload']> = ResolversObject<{

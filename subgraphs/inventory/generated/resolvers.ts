@@ -160,8 +160,8 @@ export type MutationReserveForPickupArgs = {
 export type Product = {
   __typename?: 'Product';
   id: Scalars['ID']['output'];
-  /** Whether any variant can be bought on the channel: warehouse stock for WEB, APP, MARKETPLACE and CALL_CENTER, store stock for STORE, any stock when no channel is given. */
-  inStock: Scalars['Boolean']['output'];
+  /** Whether any variant can be bought on the channel: warehouse stock for WEB, APP, MARKETPLACE and CALL_CENTER, store stock for STORE, any stock when no channel is given; null only when the inventory cannot answer (an error names this path). */
+  inStock?: Maybe<Scalars['Boolean']['output']>;
   /** The product's variants, as the catalog knows them. */
   variants: Array<Variant>;
 };
@@ -179,6 +179,14 @@ export type Query = {
   locations: Array<Location>;
   /** A reservation by id; null when unknown. */
   reservation?: Maybe<Reservation>;
+  /**
+   * The stock ledger by pages, as `stockChanged(after:)` replays it: every committed change matching
+   * the filters (`skus`, `locationIds`: 1 to 100 ids each, omitted for all) whose sequence is greater
+   * than `after`, oldest first, at most `first` (1 to 1000). Fewer than `first` means there is none
+   * after them yet; otherwise ask again with `after` = the last sequence. The gateway reads it so
+   * that each subscriber of a shared stream catches up from its own cursor.
+   */
+  stockChanges: Array<StockChange>;
   /**
    * The sequence of the last committed stock change (0 when none). Subscribe with
    * `stockChanged(after:)` set to it to get every change from this moment on, across any reconnect.
@@ -203,6 +211,14 @@ export type QueryReservationArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryStockChangesArgs = {
+  after: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  locationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  skus?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** Units of a variant held in a store for a customer (click & collect). */
 export type Reservation = {
   __typename?: 'Reservation';
@@ -220,8 +236,8 @@ export type Reservation = {
   quantity: Scalars['Int']['output'];
   /** Current status. */
   status: ReservationStatus;
-  /** What is held. */
-  variant: Variant;
+  /** What is held; null only when the catalog cannot describe it (an error names this path). */
+  variant?: Maybe<Variant>;
 };
 
 /** The lifecycle of a click & collect reservation. */
@@ -297,8 +313,8 @@ export type StockChange = {
   reserved: Scalars['Int']['output'];
   /** Position in the movement ledger, strictly increasing across all stock: the resume cursor of `stockChanged(after:)`. */
   sequence: Scalars['Int']['output'];
-  /** The variant whose stock changed. */
-  variant: Variant;
+  /** The variant whose stock changed; null only when the catalog cannot describe it (an error names this path). */
+  variant?: Maybe<Variant>;
   /** The level's own change counter after this change; gapless per (sku, location), equal to `StockLevel.version`. */
   version: Scalars['Int']['output'];
 };
@@ -387,14 +403,14 @@ export type UserError = {
 
 export type Variant = {
   __typename?: 'Variant';
-  /** Stores within `radiusKm` (0 to 500) of `near` that have the variant available, nearest first, at most `first` (0 to 50). Every store counts, whether or not it offers pickup: see `location.pickupEnabled`. */
-  availability: Array<StoreAvailability>;
-  /** Units available in warehouses: what the web, app and marketplaces can sell. */
-  availableOnline: Scalars['Int']['output'];
+  /** Stores within `radiusKm` (0 to 500) of `near` that have the variant available, nearest first, at most `first` (0 to 50). Every store counts, whether or not it offers pickup: see `location.pickupEnabled`; null only when the inventory cannot answer (an error names this path). */
+  availability?: Maybe<Array<StoreAvailability>>;
+  /** Units available in warehouses: what the web, app and marketplaces can sell; null only when the inventory cannot answer (an error names this path). */
+  availableOnline?: Maybe<Scalars['Int']['output']>;
   /** Stock keeping unit. */
   sku: Scalars['ID']['output'];
-  /** Stock levels at the given locations, in the order given (unknown ids are skipped), or at every location, by id, when `locationIds` is omitted. */
-  stock: Array<StockLevel>;
+  /** Stock levels at the given locations (at most 100 ids; more is a BAD_USER_INPUT error), in the order given (unknown ids are skipped), or at every location, by id, when `locationIds` is omitted; null only when the inventory cannot answer (an error names this path). */
+  stock?: Maybe<Array<StockLevel>>;
 };
 
 
@@ -616,13 +632,14 @@ export type MutationResolvers<ContextType = InventoryContext, ParentType extends
 export type ProductResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inStock?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<ProductInStockArgs>>;
+  inStock?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<ProductInStockArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
   reservation?: Resolver<Maybe<ResolversTypes['Reservation']>, ParentType, ContextType, RequireFields<QueryReservationArgs, 'id'>>;
+  stockChanges?: Resolver<Array<ResolversTypes['StockChange']>, ParentType, ContextType, RequireFields<QueryStockChangesArgs, 'after' | 'first'>>;
   stockLedgerHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -635,7 +652,7 @@ export type ReservationResolvers<ContextType = InventoryContext, ParentType exte
   location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReservationStatus'], ParentType, ContextType>;
-  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
 }>;
 
 export type ReservePayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ReservePayload'] = ResolversParentTypes['ReservePayload']> = ResolversObject<{
@@ -652,7 +669,7 @@ export type StockChangeResolvers<ContextType = InventoryContext, ParentType exte
   reason?: Resolver<ResolversTypes['StockChangeReason'], ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -689,10 +706,10 @@ export type UserErrorResolvers<ContextType = InventoryContext, ParentType extend
 
 export type VariantResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Variant'] = ResolversParentTypes['Variant'], FederationReferenceType extends FederationReferenceTypes['Variant'] = FederationReferenceTypes['Variant']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Variant']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  availability?: Resolver<Array<ResolversTypes['StoreAvailability']>, ParentType, ContextType, RequireFields<VariantAvailabilityArgs, 'first' | 'near' | 'radiusKm'>>;
-  availableOnline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  availability?: Resolver<Maybe<Array<ResolversTypes['StoreAvailability']>>, ParentType, ContextType, RequireFields<VariantAvailabilityArgs, 'first' | 'near' | 'radiusKm'>>;
+  availableOnline?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  stock?: Resolver<Array<ResolversTypes['StockLevel']>, ParentType, ContextType, Partial<VariantStockArgs>>;
+  stock?: Resolver<Maybe<Array<ResolversTypes['StockLevel']>>, ParentType, ContextType, Partial<VariantStockArgs>>;
 }>;
 
 export type Resolvers<ContextType = InventoryContext> = ResolversObject<{

@@ -31,8 +31,8 @@ export type Channel =
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
-  /** Personal promotions active now for this customer, optionally on one channel; soonest to end first. */
-  personalOffers: Array<Promotion>;
+  /** Personal promotions active now for this customer, optionally on one channel; soonest to end first; null only when the promotions subgraph cannot answer (an error names this path). */
+  personalOffers?: Maybe<Array<Promotion>>;
 };
 
 
@@ -103,13 +103,15 @@ export type Variant = {
    * Promotions that apply to this variant now on the channel, in the store and for the customer given;
    * best discount first (on the list price, hence the price it requires), ties by id.
    * A store-only promotion needs `storeId`; a personal offer needs `customerId`.
+   * Null only when the promotions subgraph (or the catalog, for the price) cannot answer: an error names this path.
    */
-  activePromotions: Array<Promotion>;
+  activePromotions?: Maybe<Array<Promotion>>;
   /**
    * List price minus the single best applicable promotion (discounts never stack), never below zero;
    * a percentage discount is rounded half up to the minor unit, an amount discount only applies in its own currency.
+   * Null only when the promotions subgraph (or the catalog, for the price) cannot answer: an error names this path.
    */
-  effectivePrice: Money;
+  effectivePrice?: Maybe<Money>;
   price: Money;
   sku: Scalars['ID']['output'];
 };
@@ -236,7 +238,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Channel: Channel;
-  Customer: ResolverTypeWrapper<Omit<Customer, 'personalOffers'> & { personalOffers: Array<ResolversTypes['Promotion']> }>;
+  Customer: ResolverTypeWrapper<Omit<Customer, 'personalOffers'> & { personalOffers?: Maybe<Array<ResolversTypes['Promotion']>> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Discount: ResolverTypeWrapper<Discount>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -244,13 +246,13 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Promotion: ResolverTypeWrapper<PromotionModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Variant: ResolverTypeWrapper<Omit<Variant, 'activePromotions'> & { activePromotions: Array<ResolversTypes['Promotion']> }>;
+  Variant: ResolverTypeWrapper<Omit<Variant, 'activePromotions'> & { activePromotions?: Maybe<Array<ResolversTypes['Promotion']>> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Customer: Omit<Customer, 'personalOffers'> & { personalOffers: Array<ResolversParentTypes['Promotion']> } | FederationReferenceTypes['Customer'];
+  Customer: Omit<Customer, 'personalOffers'> & { personalOffers?: Maybe<Array<ResolversParentTypes['Promotion']>> } | FederationReferenceTypes['Customer'];
   ID: Scalars['ID']['output'];
   Discount: Discount;
   Int: Scalars['Int']['output'];
@@ -258,14 +260,14 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Promotion: PromotionModel;
   Query: Record<PropertyKey, never>;
-  Variant: Omit<Variant, 'activePromotions'> & { activePromotions: Array<ResolversParentTypes['Promotion']> } | FederationReferenceTypes['Variant'];
+  Variant: Omit<Variant, 'activePromotions'> & { activePromotions?: Maybe<Array<ResolversParentTypes['Promotion']>> } | FederationReferenceTypes['Variant'];
   Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type CustomerResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  personalOffers?: Resolver<Array<ResolversTypes['Promotion']>, ParentType, ContextType, Partial<CustomerPersonalOffersArgs>>;
+  personalOffers?: Resolver<Maybe<Array<ResolversTypes['Promotion']>>, ParentType, ContextType, Partial<CustomerPersonalOffersArgs>>;
 }>;
 
 export type DiscountResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Discount'] = ResolversParentTypes['Discount']> = ResolversObject<{
@@ -297,8 +299,8 @@ export type QueryResolvers<ContextType = PromotionsContext, ParentType extends R
 
 export type VariantResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Variant'] = ResolversParentTypes['Variant'], FederationReferenceType extends FederationReferenceTypes['Variant'] = FederationReferenceTypes['Variant']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Variant']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  activePromotions?: Resolver<Array<ResolversTypes['Promotion']>, ParentType, ContextType, RequireFields<VariantActivePromotionsArgs, 'channel'>>;
-  effectivePrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType, RequireFields<VariantEffectivePriceArgs, 'channel'>>;
+  activePromotions?: Resolver<Maybe<Array<ResolversTypes['Promotion']>>, ParentType, ContextType, RequireFields<VariantActivePromotionsArgs, 'channel'>>;
+  effectivePrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType, RequireFields<VariantEffectivePriceArgs, 'channel'>>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

@@ -18,8 +18,8 @@ export type Scalars = {
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
-  /** Reviews the customer wrote, newest first. */
-  reviews: Array<Review>;
+  /** Reviews the customer wrote, newest first; null only when the reviews subgraph cannot answer (an error names this path). */
+  reviews?: Maybe<Array<Review>>;
 };
 
 export type Mutation = {
@@ -49,10 +49,10 @@ export type PageInfo = {
 export type Product = {
   __typename?: 'Product';
   id: Scalars['ID']['output'];
-  /** Summary of the product's ratings. */
-  rating: RatingSummary;
-  /** The product's reviews, paginated: `first` is 0 to 100. */
-  reviews: ReviewConnection;
+  /** Summary of the product's ratings; null only when the reviews subgraph cannot answer (an error names this path). */
+  rating?: Maybe<RatingSummary>;
+  /** The product's reviews, paginated: `first` is 0 to 100; null only when the reviews subgraph cannot answer (an error names this path). */
+  reviews?: Maybe<ReviewConnection>;
 };
 
 
@@ -95,8 +95,8 @@ export type Review = {
   createdAt: Scalars['String']['output'];
   /** Stable review identifier. */
   id: Scalars['ID']['output'];
-  /** The product reviewed. */
-  product: Product;
+  /** The product reviewed; null only when the catalog cannot describe it (an error names this path). */
+  product?: Maybe<Product>;
   /** Stars, 1 to 5. */
   rating: Scalars['Int']['output'];
   /** Short title. */
@@ -314,7 +314,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type CustomerResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  reviews?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType>;
+  reviews?: Resolver<Maybe<Array<ResolversTypes['Review']>>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -329,8 +329,8 @@ export type PageInfoResolvers<ContextType = ReviewsContext, ParentType extends R
 export type ProductResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  rating?: Resolver<ResolversTypes['RatingSummary'], ParentType, ContextType>;
-  reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<ProductReviewsArgs, 'first' | 'sort'>>;
+  rating?: Resolver<Maybe<ResolversTypes['RatingSummary']>, ParentType, ContextType>;
+  reviews?: Resolver<Maybe<ResolversTypes['ReviewConnection']>, ParentType, ContextType, RequireFields<ProductReviewsArgs, 'first' | 'sort'>>;
 }>;
 
 export type QueryResolvers<ContextType = ReviewsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -349,7 +349,7 @@ export type ReviewResolvers<ContextType = ReviewsContext, ParentType extends Res
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
