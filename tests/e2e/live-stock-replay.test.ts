@@ -119,6 +119,7 @@ async function replay(transport: 'websocket' | 'sse', count: number, gateway: Ga
   const firstWrong = stream.sequences.findIndex((sequence, i) => sequence !== expected[i]);
   expect(firstWrong, `sequence #${firstWrong}: ${stream.sequences[firstWrong]} instead of ${expected[firstWrong]}`).toBe(-1);
   expect(stream.counts()).toEqual({ unnamed: 0, errors: 0 });
+  console.info(`${transport} replay of ${count}: gateway RSS ${Math.round(before / 2 ** 20)} MB before, ${Math.round(peak / 2 ** 20)} MB at most (+${Math.round((peak - before) / 2 ** 20)} MB)`);
   expect(peak - before, `RSS grew from ${Math.round(before / 2 ** 20)} MB to ${Math.round(peak / 2 ** 20)} MB`).toBeLessThan(MAX_RSS_GROWTH);
   expect(gateway.exited(), gateway.output()).toBeUndefined();
   expect((await fetch(new URL('/health', gateway.url))).status).toBe(200);
