@@ -125,8 +125,11 @@ export function createSharedStreams(options: SharedStreamOptions = {}): SharedSt
         });
         // Live events not handed over yet: the backlog in live mode, the buffer while catching up.
         let queue: SequencedResult[] = [];
-        // An event pushed to the client and not yet taken: it counts in the backlog too.
-        let handing = false;
+        // Events pushed to the client and not yet taken: they count in the backlog too.
+        let inFlight = 0;
+        // Following the shared stream with nothing queued: each live event goes straight to the
+        // client (one push, no hop through the run loop), which is what fan-out to thousands costs.
+        let direct = false;
         // Bumped whenever the buffer is dropped: only a page read after that may end a catch-up.
         let epoch = 0;
         let finished = false;
@@ -166,17 +169,24 @@ export function createSharedStreams(options: SharedStreamOptions = {}): SharedSt
           deliver(item) {
             if (finished) return;
             // A push settles when the client asks for the event after it: the event it holds counts as unread too.
-            if (queue.length + (handing ? 1 : 0) > maxBacklog) {
+            if (queue.length + inFlight > maxBacklog) {
               if (!history || item.sequence === undefined) {
                 finish(new SlowSubscriberError(maxBacklog), true);
                 return;
               }
               // Live events after the cursor are all in the ledger: read them from there instead.
+              // (What was pushed already reaches the client first; the cursor is the last of it.)
               if (cursor === null) cursor = (queue[0]?.sequence ?? item.sequence) - 1;
               queue = [];
               epoch += 1;
               catchingUp = true;
+              direct = false;
               wake();
+              return;
+            }
+            if (direct) {
+              if (isDuplicate(item)) return;
+              pushNow(item);
               return;
             }
             queue.push(item);
@@ -187,15 +197,18 @@ export function createSharedStreams(options: SharedStreamOptions = {}): SharedSt
         stream.subscribers.add(subscriber);
         subscriberCount += 1;
 
+        /** Pushes `item` to the client; the cursor moves as it is pushed (pushes reach the client in order). */
+        const pushNow = (item: SequencedResult): Promise<unknown> => {
+          inFlight += 1;
+          if (item.sequence !== undefined) cursor = item.sequence;
+          return push(item.result).then(
+            () => (inFlight -= 1),
+            () => (inFlight -= 1),
+          );
+        };
         const handOver = async (item: SequencedResult) => {
           if (isDuplicate(item)) return;
-          handing = true;
-          try {
-            await push(item.result);
-          } finally {
-            handing = false;
-          }
-          if (item.sequence !== undefined) cursor = item.sequence;
+          await pushNow(item);
         };
 
         const catchUp = async () => {
@@ -235,7 +248,11 @@ export function createSharedStreams(options: SharedStreamOptions = {}): SharedSt
             }
             const item = queue.shift();
             if (item) await handOver(item);
-            else await new Promise<void>((resolve) => (waiting = resolve));
+            else if (!catchingUp && !finished) {
+              // Caught up and nothing queued: live events go straight to the client until it falls behind.
+              direct = true;
+              await new Promise<void>((resolve) => (waiting = resolve));
+            } else await new Promise<void>((resolve) => (waiting = resolve));
           }
         };
 
