@@ -90,8 +90,15 @@ export function registerWebSocketRoute(
   return {
     connections: () => server.clients.size,
     close: async () => {
+      const deadline = Date.now() + 2_000;
       if (running > 0) {
         await Promise.race([new Promise<void>((resolve) => (allCompleted = resolve)), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      }
+      // graphql-ws calls onComplete before it sends the `complete` message: let those sends reach
+      // the sockets before they close, or a client sees its stream cut instead of completed.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (Date.now() < deadline && [...server.clients].some((client) => client.bufferedAmount > 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await disposable.dispose();
     },
