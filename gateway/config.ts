@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from '../schema/subgraphs.js';
 import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from '../subgraphs/shared/internal-principal.js';
 import { TIME_SPAN_EXAMPLES, timeSpanSeconds } from './identity/time-span.js';
+import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from './identity/verify-token.js';
 import { DEFAULT_LIMITS, DEFAULT_PUBLIC_LIMITS, type LimitName, type OperationLimits } from './limits/operation-limits.js';
 
 /**
@@ -251,7 +252,7 @@ const environmentSchema = z.object({
   ALLOW_ANONYMOUS_ONLY: flag.default('false'),
   JWT_MAX_TOKEN_AGE: z
     .string()
-    .default('24h')
+    .default(String(DEFAULT_MAX_TOKEN_AGE_SECONDS))
     .transform((value, context) => {
       const seconds = timeSpanSeconds(value);
       if (seconds === undefined || seconds <= 0) {

@@ -3,7 +3,6 @@
  * where each kind of operation runs — subscriptions through the subscription engine, queries and
  * mutations through the gateway's executor, as over plain HTTP.
  */
-import { Repeater } from '@repeaterjs/repeater';
 import { NoSchemaIntrospectionCustomRule, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createDocumentCache } from '../document-cache.js';
 import { ErrorCode, codedError, toClientError } from '../errors.js';
@@ -128,22 +127,34 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
 }
 
 /**
- * The stream, freeing the caller's place once it ends or the client leaves. (A Repeater, not an
- * async generator: a generator waiting for a quiet stream's next event could not be returned.)
+ * The stream, freeing the caller's place once it ends, fails or the client leaves. A plain iterator
+ * delegating to the stream, not a Repeater: it is on every event's path for every subscriber, and
+ * the place is freed at once when the client leaves, whatever the stream is waiting for.
  */
 function releasingAtEnd(stream: AsyncIterableIterator<ExecutionResult>, release: () => void): AsyncIterableIterator<ExecutionResult> {
-  return new Repeater<ExecutionResult>(async (push, stop) => {
-    const forward = async () => {
-      for await (const result of stream) await push(result);
-    };
-    forward().then(
-      () => stop(),
-      (error: unknown) => stop(error),
-    );
-    await stop;
-    release();
-    await stream.return?.();
-  });
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    [Symbol.asyncIterator]: () => iterator,
+    async next() {
+      try {
+        const next = await stream.next();
+        if (next.done) release();
+        return next;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    async return() {
+      release();
+      return (await stream.return?.()) ?? { done: true, value: undefined };
+    },
+    async throw(error: unknown) {
+      release();
+      if (stream.throw) return stream.throw(error);
+      throw error;
+    },
+  };
+  return iterator;
 }
 
 /** Every event answers the removed fields the same way: null, with their error. */

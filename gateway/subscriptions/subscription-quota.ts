@@ -10,8 +10,6 @@ import type { Principal } from '../identity/principal.js';
 export interface SubscriptionQuota {
   /** Takes one of `caller`'s places; undefined when it has none left. The returned release is idempotent. */
   acquire(caller: string): (() => void) | undefined;
-  /** Subscriptions `caller` holds now. */
-  held(caller: string): number;
 }
 
 export function createSubscriptionQuota(maxPerCaller: number): SubscriptionQuota {
@@ -30,7 +28,6 @@ export function createSubscriptionQuota(maxPerCaller: number): SubscriptionQuota
         else held.set(caller, left);
       };
     },
-    held: (caller) => held.get(caller) ?? 0,
   };
 }
 

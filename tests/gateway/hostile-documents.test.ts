@@ -8,8 +8,8 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHQL_STREAM_PATH } from '../../gateway/create-gateway.js';
-import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
 import { startGraph, type TestGraph } from '../support/graph.js';
+import { subgraphRequests, watchingHealth } from '../support/health-probe.js';
 import { subscribeOverWebSocket } from '../support/subscribers.js';
 import { GRAPHQL_RESPONSE, gatewayPath, send, type HttpAnswer } from './helpers.js';
 import { HOSTILE_INPUTS, type Expected, type HostileInput } from './hostile-corpus.js';
@@ -41,7 +41,7 @@ afterAll(async () => {
 /** The slowest `/health` seen during each input, reported at the end. */
 const slowestHealth: { input: string; ms: number }[] = [];
 
-const subgraphCalls = () => SUBGRAPH_NAMES.reduce((sum, name) => sum + graph.subgraphs[name].stats.requests, 0);
+const subgraphCalls = () => subgraphRequests(graph);
 const bodyOf = (input: HostileInput) => input.rawBody ?? JSON.stringify({ query: input.query, ...(input.variables ? { variables: input.variables } : {}) });
 
 function expectedOn(input: HostileInput, endpoint: 'main' | 'public'): Expected {
@@ -50,43 +50,11 @@ function expectedOn(input: HostileInput, endpoint: 'main' | 'public'): Expected 
   return input.public ?? (input.main.code === 'OPERATION_LIMIT_EXCEEDED' ? { status: 400, code: 'OPERATION_LIMIT_EXCEEDED' } : input.main);
 }
 
-interface Watched<T> {
-  result: T;
-  elapsedMs: number;
-  /** The slowest `/health` answer while the request was in flight. */
-  slowestHealthMs: number;
-}
-
-/** Runs `request` while probing `/health` back to back, as a load balancer would, and after it. */
-async function watchingHealth<T>(request: () => Promise<T>): Promise<Watched<T>> {
-  const healthUrl = gatewayPath(graph.gatewayUrl, '/health');
-  let done = false;
-  let slowestHealthMs = 0;
-  const probes = (async () => {
-    while (!done) {
-      const started = performance.now();
-      const answer = await fetch(healthUrl);
-      await answer.arrayBuffer();
-      slowestHealthMs = Math.max(slowestHealthMs, performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  })();
-  const started = performance.now();
-  try {
-    const result = await request();
-    return { result, elapsedMs: performance.now() - started, slowestHealthMs };
-  } finally {
-    done = true;
-    await probes;
-    const after = await fetch(healthUrl);
-    expect(after.status).toBe(200);
-  }
-}
-
 /** What holds for every input on every transport. */
 async function heldUp<T>(input: HostileInput, expected: Expected, request: () => Promise<T>): Promise<T> {
   const before = subgraphCalls();
-  const watched = await watchingHealth(request);
+  const watched = await watchingHealth(graph.gatewayUrl, request);
+  expect(watched.healthAfter).toBe(200);
   slowestHealth.push({ input: input.name, ms: watched.slowestHealthMs });
   if (!expected.reachesSubgraphs) expect(subgraphCalls(), 'no subgraph is called before the refusal').toBe(before);
   expect(watched.elapsedMs, `answered within ${ANSWER_WITHIN_MS} ms`).toBeLessThan(ANSWER_WITHIN_MS);

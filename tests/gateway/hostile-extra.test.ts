@@ -8,8 +8,8 @@ import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHQL_STREAM_PATH } from '../../gateway/create-gateway.js';
-import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
 import { startGraph, type TestGraph } from '../support/graph.js';
+import { subgraphRequests, watchingHealth } from '../support/health-probe.js';
 import { subscribeOverWebSocket } from '../support/subscribers.js';
 import { asCallCenter } from '../support/tokens.js';
 import { GRAPHQL_RESPONSE, gatewayPath, postQuery, send } from './helpers.js';
@@ -28,32 +28,9 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const subgraphCalls = () => SUBGRAPH_NAMES.reduce((sum, name) => sum + graph.subgraphs[name].stats.requests, 0);
+const subgraphCalls = () => subgraphRequests(graph);
 const publicUrl = () => gatewayPath(graph.gatewayUrl, '/public/graphql');
 const streamUrl = () => gatewayPath(graph.gatewayUrl, GRAPHQL_STREAM_PATH);
-
-/** Runs `request` while probing `/health` back to back; returns its result, its time and the slowest probe. */
-async function watchingHealth<T>(request: () => Promise<T>): Promise<{ result: T; elapsedMs: number; slowestHealthMs: number }> {
-  const healthUrl = gatewayPath(graph.gatewayUrl, '/health');
-  let done = false;
-  let slowestHealthMs = 0;
-  const probes = (async () => {
-    while (!done) {
-      const started = performance.now();
-      await (await fetch(healthUrl)).arrayBuffer();
-      slowestHealthMs = Math.max(slowestHealthMs, performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  })();
-  const started = performance.now();
-  try {
-    const result = await request();
-    return { result, elapsedMs: performance.now() - started, slowestHealthMs };
-  } finally {
-    done = true;
-    await probes;
-  }
-}
 
 describe('numbers no double can hold', () => {
   const tooBig = `1${'0'.repeat(400)}`;
@@ -115,7 +92,7 @@ describe('id lists that every parent reads', () => {
 
   it('refuses Variant.stock with more than 100 location ids (BAD_USER_INPUT at the field), quickly and without blocking /health', async () => {
     const locationIds = Array.from({ length: 20_000 }, (_, index) => index.toString(36));
-    const { result: answer, elapsedMs, slowestHealthMs } = await watchingHealth(() => postQuery(graph.gatewayUrl, { query, variables: { locationIds } }));
+    const { result: answer, elapsedMs, slowestHealthMs } = await watchingHealth(graph.gatewayUrl, () => postQuery(graph.gatewayUrl, { query, variables: { locationIds } }));
     expect(answer.status, answer.text.slice(0, 300)).toBe(200);
     const [first] = answer.json?.errors ?? [];
     expect(first?.extensions?.code, answer.text.slice(0, 300)).toBe('BAD_USER_INPUT');
