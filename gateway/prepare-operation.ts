@@ -23,8 +23,9 @@ import { ErrorCode, codedError, withCode } from './errors.js';
 import { checkCost, checkDocumentSize, checkNesting, checkShape, parseWithinTokenLimit } from './limits/check-limits.js';
 import type { OperationLimits } from './limits/operation-limits.js';
 import { SafeVariableNamesRule } from './safe-variable-names.js';
+import { NoAliasedIntrospectionListsRule } from './no-aliased-introspection-lists.js';
 
-const VALIDATION_RULES = [...specifiedRules, KnownOperationTypesRule, SafeVariableNamesRule, FiniteNumbersRule, NoNulCharactersRule];
+const VALIDATION_RULES = [...specifiedRules, KnownOperationTypesRule, SafeVariableNamesRule, FiniteNumbersRule, NoNulCharactersRule, NoAliasedIntrospectionListsRule];
 
 /** Variable values as the spec's CoerceVariableValues makes them: types applied, defaults filled in. */
 export type VariableValues = Readonly<Record<string, unknown>>;

@@ -156,5 +156,29 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
     rawBody: `{"query":"query Q($first: Int) { products(first: $first) { totalCount } }","variables":{"first":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`,
     main: { status: 400, code: 'BAD_USER_INPUT' },
   },
+  {
+    name: 'introspection types aliased 95 times (each alias walks the schema again)',
+    query: `{ __schema { ${repeat(95, (i) => `t${i}: types { name fields { name args { name } type { name } } }`)} } }`,
+    main: invalid,
+    public: overAPublicLimit,
+  },
+  {
+    name: 'introspection fields and args aliased 9 × 9 inside types',
+    query: `{ __schema { types { ${repeat(9, (i) => `f${i}: fields { ${repeat(9, (j) => `a${j}: args { name type { name } }`)} }`)} } } }`,
+    main: invalid,
+    public: overAPublicLimit,
+  },
+  {
+    name: '__schema aliased 20 times with the full type fragment',
+    query: `{ ${repeat(20, (i) => `s${i}: __schema { ...S }`)} } fragment S on __Schema { types { name fields(includeDeprecated: true) { name args { name type { name kind ofType { name } } } type { name kind ofType { name kind ofType { name } } } } inputFields { name } enumValues { name } possibleTypes { name } interfaces { name } } }`,
+    main: invalid,
+    public: overAPublicLimit,
+  },
+  {
+    name: '__type aliased 20 times (one type each, within the limits)',
+    query: `{ ${repeat(20, (i) => `t${i}: __type(name: "Product") { name fields { name args { name } } }`)} }`,
+    main: { status: 200 },
+    public: overAPublicLimit,
+  },
   { name: "GraphiQL's introspection query", query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }), main: { status: 200 } },
 ];

@@ -1,0 +1,49 @@
+/**
+ * The issue's acceptance for availability: during any hostile request, a `/health` probe answers
+ * within 100 ms. Measured against the gateway alone in its own process (as `npm run start:gateway`
+ * runs it), so what is measured is the gateway's own event loop, not this test process's.
+ *
+ * The machines that run the suite are noisy (two cores, another test file beside this one): a
+ * probe can wait for the CPU whatever the gateway does. What an input costs the event loop is
+ * deterministic, the noise is not, so each input gets up to three tries and the quietest counts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
+import { startGraph, type TestGraph } from '../support/graph.js';
+import { watchingHealth } from '../support/health-probe.js';
+import { GRAPHQL_RESPONSE, send } from './helpers.js';
+import { HOSTILE_INPUTS } from './hostile-corpus.js';
+
+const HEALTH_WITHIN_MS = 100;
+const TRIES = 3;
+
+let graph: TestGraph;
+let gateway: GatewayProcess;
+beforeAll(async () => {
+  graph = await startGraph();
+  gateway = await startGatewayProcess(graph);
+});
+afterAll(async () => {
+  await gateway?.stop();
+  await graph?.close();
+});
+
+describe('/health during each hostile request, the gateway in its own process', () => {
+  for (const input of HOSTILE_INPUTS) {
+    it(input.name, async () => {
+      const body = input.rawBody ?? JSON.stringify({ query: input.query, ...(input.variables ? { variables: input.variables } : {}) });
+      const slowest: number[] = [];
+      for (let attempt = 0; attempt < TRIES; attempt += 1) {
+        const watched = await watchingHealth(gateway.url, () =>
+          send(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE }, body }),
+        );
+        expect(watched.result.status, watched.result.text.slice(0, 300)).toBe(input.main.status);
+        expect(watched.healthAfter).toBe(200);
+        slowest.push(watched.slowestHealthMs);
+        if (watched.slowestHealthMs < HEALTH_WITHIN_MS) break;
+      }
+      expect(Math.min(...slowest), `slowest /health per try: ${slowest.map((ms) => ms.toFixed(0)).join(', ')} ms`).toBeLessThan(HEALTH_WITHIN_MS);
+      expect(gateway.exited()).toBeUndefined();
+    });
+  }
+});
