@@ -180,11 +180,7 @@ describe('StockWatch through the gateway', () => {
   });
 
   it('shares one upstream stream among identical subscriptions', async () => {
-    // The previous test's stream and its upstream connection go away first: a subscription started
-    // while that connection is closing is dropped and resubscribed once (a known race of
-    // upstream-connections.ts, harmless for the client), which would count as a second one here.
     await expect.poll(() => graph.gateway.subscriptions.stats(), { timeout: 5_000 }).toEqual({ streams: 0, subscribers: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
     const before = graph.subgraphs.inventory.stats.subscriptions;
     const variables = { skus: ['SKU-00006-1'], locationIds: ['store-06'] };
     const subscribers = Array.from({ length: 20 }, () => watchOverWebSocket(variables));
