@@ -22,6 +22,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { DEVELOPMENT_JWT_SECRET, namesKeySource } from '../gateway/identity/development-secret.js';
+import { GATEWAY_NODE_FLAGS } from '../gateway/node-flags.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { CALL_CENTER, mintBenchToken, storeStaff } from './development-token.js';
 import { measureFanOut, residentBytes, type FanOutFigures } from './fan-out.js';
@@ -39,7 +40,9 @@ const children: ChildProcess[] = [];
 const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET || randomBytes(32).toString('base64url');
 
 function startChild(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // Our gateway runs as `npm run start:gateway` runs it; the rest with node's defaults.
+  const flags = script === 'gateway/main.ts' ? GATEWAY_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, INTERNAL_TOKEN_SECRET: internalTokenSecret, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
