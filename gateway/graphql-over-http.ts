@@ -4,6 +4,7 @@
  * this adapter negotiates the media type, prepares operations with a cache, runs them through the
  * federation executor and keeps every error coded and free of internals.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createHandler, type Response as HandlerResponse } from 'graphql-http';
@@ -153,6 +154,8 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       const { prepared, snapshot, log, report, clientSignal, requestId, principal, removals, nothingToRun } =
         args.contextValue as OperationState;
       const executed = nothingToRun ? {} : await execute(prepared, snapshot, { clientSignal, requestId, principal });
+      // Shaping a large response and writing it are long stretches of work: other requests between them.
+      if (!nothingToRun) await yieldToEventLoop();
       const result = applyRemovals(executed, removals);
       report.outcome = !result.errors ? 'ok' : result.data ? 'partial' : 'failed';
       if (!result.errors) return result;

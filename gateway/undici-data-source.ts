@@ -4,6 +4,7 @@
  * becomes a GraphQL error for its part of the plan, so the rest of the response still arrives: one
  * error at the path of each field the fetch could not resolve (subgraph-error-paths.ts).
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Pool } from 'undici';
 import { clientSignalOf } from './client-abort.js';
@@ -100,7 +101,11 @@ export class UndiciDataSource implements GraphQLDataSource {
       return this.#failure(operation, ErrorCode.SubgraphBadResponse, 'sent a response that does not match its entity representations', `HTTP ${statusCode}`);
     }
     // A GraphQL body is relayed whatever the status: a 400 with `errors` says more than "HTTP 400".
-    return withErrorPaths(operation, payload);
+    const answer = withErrorPaths(operation, payload);
+    // The executor goes on from here without a break (merging, and after the last fetch shaping the
+    // whole response): let the event loop serve other requests between the two.
+    await yieldToEventLoop();
+    return answer;
   }
 
   #failure(operation: SubgraphFetch, code: ErrorCode, what: string, cause: unknown): SubgraphResponse {
