@@ -103,8 +103,10 @@ function parseAndValidateAfresh(
 export function selectOperation(document: DocumentNode, operationName: string | undefined): Outcome<OperationDefinitionNode> {
   const operation = getOperationAST(document, operationName);
   if (operation) return { ok: true, value: operation };
+  // The name is echoed at most 100 characters long: a 1 MB name would come back as a 1 MB error.
+  const shown = operationName && operationName.length > 100 ? `${operationName.slice(0, 100)}…` : operationName;
   const message = operationName
-    ? `Unknown operation named "${operationName}".`
+    ? `Unknown operation named "${shown}".`
     : 'Must provide operation name if query contains multiple operations.';
   return { ok: false, errors: [codedError(message, ErrorCode.OperationResolutionFailure)] };
 }

@@ -222,3 +222,14 @@ describe('NUL characters, which no SQL text column holds (PostgreSQL refuses the
     expect(answer.json?.data).toEqual({ product: null });
   });
 });
+
+describe('what a caller sent, echoed back in an error', () => {
+  it('shortens an unknown operation name of 900,000 characters instead of sending it back whole', async () => {
+    const operationName = 'x'.repeat(900_000);
+    const answer = await postQuery(graph.gatewayUrl, { query: '{ categories { id } }', operationName });
+    expect(answer.status).toBe(400);
+    expect(answer.json?.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(answer.json?.errors?.[0]?.message).toMatch(/^Unknown operation named "x{100}…"\.$/);
+    expect(answer.text.length).toBeLessThan(1_000);
+  });
+});
