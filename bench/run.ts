@@ -8,7 +8,7 @@
  * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
  * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20), BENCH_FANOUT subscriber counts
  * ("1000,10000"; empty skips it), BENCH_FANOUT_CHANGES timed changes per count (20),
- * BENCH_ONLY=fanout skips the HTTP rounds. TOKEN: the bearer token of the fan-out's subscribers and
+ * BENCH_ONLY=fanout skips the HTTP rounds. GATEWAY_NODE_FLAGS: node flags added to our gateway's (--cpu-prof...). TOKEN: the bearer token of the fan-out's subscribers and
  * mutations (it must allow adjustStock at store-01); without it the bench mints development tokens
  * (a call-center desk watching, store-01's staff counting) and its gateways verify them with the
  * development secret unless JWT_SECRET, JWKS_PATH or JWKS_URL is set.
@@ -40,8 +40,10 @@ const children: ChildProcess[] = [];
 const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET || randomBytes(32).toString('base64url');
 
 function startChild(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  // Our gateway runs as `npm run start:gateway` runs it; the rest with node's defaults.
-  const flags = script === 'gateway/main.ts' ? GATEWAY_NODE_FLAGS : [];
+  // Our gateway runs as `npm run start:gateway` runs it, plus GATEWAY_NODE_FLAGS from the
+  // environment (e.g. --cpu-prof to profile it); the rest with node's defaults.
+  const extra = process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const flags = script === 'gateway/main.ts' ? [...GATEWAY_NODE_FLAGS, ...extra] : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, INTERNAL_TOKEN_SECRET: internalTokenSecret, ...env, NODE_ENV: 'production' },

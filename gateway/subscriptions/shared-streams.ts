@@ -13,10 +13,10 @@
  * A stream without history (not resumable) keeps the simple rule: a subscriber that leaves more than
  * `maxBacklog` events unread is ended with SUBSCRIBER_TOO_SLOW.
  */
-import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { ErrorCode } from '../errors.js';
 import type { SequencedResult } from './enrich-event.js';
+import { createSubscriberChannel } from './subscriber-channel.js';
 
 /** One page of history: events after the cursor asked for, in sequence order. */
 export interface HistoryPage {
@@ -81,8 +81,7 @@ export class SlowSubscriberError extends GraphQLError {
 }
 
 export function createSharedStreams(options: SharedStreamOptions = {}): SharedStreams {
-  // Below the 1024 pending pushes a Repeater allows: a cut-off subscriber still gets its backlog.
-  const maxBacklog = Math.min(options.maxBacklog ?? 500, 1000);
+  const maxBacklog = options.maxBacklog ?? 500;
   const firstDelay = options.retryDelayMs ?? 100;
   const maxDelay = options.maxRetryDelayMs ?? 2_000;
   const streams = new Map<string, Stream>();
@@ -113,155 +112,150 @@ export function createSharedStreams(options: SharedStreamOptions = {}): SharedSt
 
   return {
     join(key, open, joinOptions = {}) {
-      return new Repeater<ExecutionResult>(async (push, stop) => {
-        if (closed) {
-          stop();
-          return;
-        }
-        let stopped = false;
-        void stop.then(() => {
-          stopped = true;
-          wake();
-        });
-        // Live events not handed over yet: the backlog in live mode, the buffer while catching up.
-        let queue: SequencedResult[] = [];
-        // Events pushed to the client and not yet taken: they count in the backlog too.
-        let inFlight = 0;
-        // Following the shared stream with nothing queued: each live event goes straight to the
-        // client (one push, no hop through the run loop), which is what fan-out to thousands costs.
-        let direct = false;
-        // Bumped whenever the buffer is dropped: only a page read after that may end a catch-up.
-        let epoch = 0;
-        let finished = false;
-        let waiting: (() => void) | undefined;
-        function wake() {
-          const resolve = waiting;
-          waiting = undefined;
-          resolve?.();
-        }
-        let stream = streams.get(key);
-        if (!stream) {
-          stream = { source: open(), subscribers: new Set() };
-          streams.set(key, stream);
-          void pump(key, stream);
-        }
-        const { history, started } = stream.source;
-        // The sequence of the last event handed to the client (or the cursor it came with).
-        let cursor: number | null = joinOptions.after ?? null;
-        let catchingUp = history !== undefined && cursor !== null;
-        const isDuplicate = (item: SequencedResult) => item.sequence !== undefined && cursor !== null && item.sequence <= cursor;
+      const channel = createSubscriberChannel<ExecutionResult>();
+      if (closed) {
+        channel.end();
+        return channel.iterator;
+      }
+      let stopped = false;
+      // Live events not handed over yet: the backlog in live mode, the buffer while catching up.
+      let queue: SequencedResult[] = [];
+      // Following the shared stream with nothing queued: each live event goes straight to the
+      // client (one push, no hop through the run loop), which is what fan-out to thousands costs.
+      let direct = false;
+      // Bumped whenever the buffer is dropped: only a page read after that may end a catch-up.
+      let epoch = 0;
+      let finished = false;
+      let waiting: (() => void) | undefined;
+      function wake() {
+        const resolve = waiting;
+        waiting = undefined;
+        resolve?.();
+      }
+      let stream = streams.get(key);
+      if (!stream) {
+        stream = { source: open(), subscribers: new Set() };
+        streams.set(key, stream);
+        void pump(key, stream);
+      }
+      const joined = stream;
+      const { history, started } = joined.source;
+      // The sequence of the last event handed to the client (or the cursor it came with).
+      let cursor: number | null = joinOptions.after ?? null;
+      let catchingUp = history !== undefined && cursor !== null;
+      const isDuplicate = (item: SequencedResult) => item.sequence !== undefined && cursor !== null && item.sequence <= cursor;
 
-        /** Ends this subscriber now; `flush`: what is queued for it (only what ends the stream, while it catches up) still reaches it first. */
-        const finish = (error: Error | undefined, flush: boolean) => {
+      /** Ends this subscriber now; `flush`: what is queued for it (only what ends the stream, while it catches up) still reaches it first. */
+      const finish = (error: Error | undefined, flush: boolean) => {
+        if (finished) return;
+        finished = true;
+        if (flush) {
+          for (const item of queue) {
+            if ((catchingUp && item.sequence !== undefined) || isDuplicate(item)) continue;
+            channel.push(item.result);
+          }
+        }
+        queue = [];
+        channel.end(error);
+      };
+
+      /** Hands `item` to the client; the cursor moves as it is handed over (the channel keeps the order). */
+      const pushNow = (item: SequencedResult) => {
+        if (item.sequence !== undefined) cursor = item.sequence;
+        channel.push(item.result);
+      };
+      /** Hands `item` over and waits until the client has taken it: a reader of pages goes at the client's pace. */
+      const handOver = async (item: SequencedResult) => {
+        if (isDuplicate(item)) return;
+        pushNow(item);
+        await channel.drained();
+      };
+
+      const subscriber: Subscriber = {
+        deliver(item) {
           if (finished) return;
-          finished = true;
-          if (flush) {
-            for (const item of queue) {
-              if ((catchingUp && item.sequence !== undefined) || isDuplicate(item)) continue;
-              push(item.result).catch(() => {});
-            }
-          }
-          queue = [];
-          stop(error);
-        };
-
-        const subscriber: Subscriber = {
-          deliver(item) {
-            if (finished) return;
-            // A push settles when the client asks for the event after it: the event it holds counts as unread too.
-            if (queue.length + inFlight > maxBacklog) {
-              if (!history || item.sequence === undefined) {
-                finish(new SlowSubscriberError(maxBacklog), true);
-                return;
-              }
-              // Live events after the cursor are all in the ledger: read them from there instead.
-              // (What was pushed already reaches the client first; the cursor is the last of it.)
-              if (cursor === null) cursor = (queue[0]?.sequence ?? item.sequence) - 1;
-              queue = [];
-              epoch += 1;
-              catchingUp = true;
-              direct = false;
-              wake();
+          // Events handed over that the client has not finished with count as unread too.
+          if (queue.length + channel.unread > maxBacklog) {
+            if (!history || item.sequence === undefined) {
+              finish(new SlowSubscriberError(maxBacklog), true);
               return;
             }
-            if (direct) {
-              if (isDuplicate(item)) return;
-              pushNow(item);
-              return;
-            }
-            queue.push(item);
+            // Live events after the cursor are all in the ledger: read them from there instead.
+            // (What was handed over already reaches the client first; the cursor is the last of it.)
+            if (cursor === null) cursor = (queue[0]?.sequence ?? item.sequence) - 1;
+            queue = [];
+            epoch += 1;
+            catchingUp = true;
+            direct = false;
             wake();
-          },
-          end: (error, now = false) => finish(error, !now),
-        };
-        stream.subscribers.add(subscriber);
-        subscriberCount += 1;
-
-        /** Pushes `item` to the client; the cursor moves as it is pushed (pushes reach the client in order). */
-        const pushNow = (item: SequencedResult): Promise<unknown> => {
-          inFlight += 1;
-          if (item.sequence !== undefined) cursor = item.sequence;
-          return push(item.result).then(
-            () => (inFlight -= 1),
-            () => (inFlight -= 1),
-          );
-        };
-        const handOver = async (item: SequencedResult) => {
-          if (isDuplicate(item)) return;
-          await pushNow(item);
-        };
-
-        const catchUp = async () => {
-          let delay = firstDelay;
-          await Promise.race([started, stop]);
-          while (!stopped && catchingUp) {
-            const epochAtRead = epoch;
-            let page: HistoryPage;
-            try {
-              page = await history!(cursor!);
-            } catch (error) {
-              options.logger?.warn({ cursor, err: error }, 'subscription history unreadable; retrying');
-              await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), stop]);
-              delay = Math.min(delay * 2, maxDelay);
-              continue;
-            }
-            delay = firstDelay;
-            for (const item of page.items) {
-              if (stopped) return;
-              if (item.sequence === undefined) {
-                // The subgraph refused the reading (bad input, no right): that ends the subscription.
-                await push(item.result);
-                finish(undefined, false);
-                return;
-              }
-              await handOver(item);
-            }
-            if (page.last && epoch === epochAtRead) catchingUp = false;
+            return;
           }
-        };
-
-        const run = async () => {
-          while (!stopped) {
-            if (catchingUp) {
-              await catchUp();
-              continue;
-            }
-            const item = queue.shift();
-            if (item) await handOver(item);
-            else if (!catchingUp && !finished) {
-              // Caught up and nothing queued: live events go straight to the client until it falls behind.
-              direct = true;
-              await new Promise<void>((resolve) => (waiting = resolve));
-            } else await new Promise<void>((resolve) => (waiting = resolve));
+          if (direct) {
+            if (!isDuplicate(item)) pushNow(item);
+            return;
           }
-        };
+          queue.push(item);
+          wake();
+        },
+        end: (error, now = false) => finish(error, !now),
+      };
+      joined.subscribers.add(subscriber);
+      subscriberCount += 1;
 
-        run().catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error)), false));
-        await stop;
+      const catchUp = async () => {
+        let delay = firstDelay;
+        await Promise.race([started, channel.stopped]);
+        while (!stopped && catchingUp) {
+          const epochAtRead = epoch;
+          let page: HistoryPage;
+          try {
+            page = await history!(cursor!);
+          } catch (error) {
+            options.logger?.warn({ cursor, err: error }, 'subscription history unreadable; retrying');
+            await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), channel.stopped]);
+            delay = Math.min(delay * 2, maxDelay);
+            continue;
+          }
+          delay = firstDelay;
+          for (const item of page.items) {
+            if (stopped) return;
+            if (item.sequence === undefined) {
+              // The subgraph refused the reading (bad input, no right): that ends the subscription.
+              channel.push(item.result);
+              finish(undefined, false);
+              return;
+            }
+            await handOver(item);
+          }
+          if (page.last && epoch === epochAtRead) catchingUp = false;
+        }
+      };
+
+      const run = async () => {
+        while (!stopped) {
+          if (catchingUp) {
+            await catchUp();
+            continue;
+          }
+          const item = queue.shift();
+          if (item) await handOver(item);
+          else if (!catchingUp && !finished) {
+            // Caught up and nothing queued: live events go straight to the client until it falls behind.
+            direct = true;
+            await new Promise<void>((resolve) => (waiting = resolve));
+          } else await new Promise<void>((resolve) => (waiting = resolve));
+        }
+      };
+
+      void channel.stopped.then(async () => {
+        stopped = true;
         finished = true;
         queue = [];
-        await leave(key, stream, subscriber);
+        wake();
+        await leave(key, joined, subscriber);
       });
+      run().catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error)), false));
+      return channel.iterator;
     },
     stats: () => ({ streams: streams.size, subscribers: subscriberCount }),
     async close() {
