@@ -22,7 +22,6 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { DEVELOPMENT_JWT_SECRET, namesKeySource } from '../gateway/identity/development-secret.js';
-import { GATEWAY_NODE_FLAGS } from '../gateway/node-flags.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { CALL_CENTER, mintBenchToken, storeStaff } from './development-token.js';
 import { measureFanOut, residentBytes, type FanOutFigures } from './fan-out.js';
@@ -40,10 +39,8 @@ const children: ChildProcess[] = [];
 const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET || randomBytes(32).toString('base64url');
 
 function startChild(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  // Our gateway runs as `npm run start:gateway` runs it, plus GATEWAY_NODE_FLAGS from the
-  // environment (e.g. --cpu-prof to profile it); the rest with node's defaults.
-  const extra = process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const flags = script === 'gateway/main.ts' ? [...GATEWAY_NODE_FLAGS, ...extra] : [];
+  // GATEWAY_NODE_FLAGS from the environment go to our gateway only (e.g. --cpu-prof to profile it).
+  const flags = script === 'gateway/main.ts' ? (process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, INTERNAL_TOKEN_SECRET: internalTokenSecret, ...env, NODE_ENV: 'production' },

@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
 import { subgraphUrlVariable } from '../../gateway/config.js';
 import { DEVELOPMENT_JWT_SECRET } from '../../gateway/identity/development-secret.js';
-import { GATEWAY_NODE_FLAGS } from '../../gateway/node-flags.js';
 import type { TestGraph } from './graph.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,9 +35,9 @@ export async function startGatewayProcess(graph: TestGraph, env: NodeJS.ProcessE
   // The gateway keeps its partner keys in its own SQLite file here, whatever the test graph runs on.
   delete inherited.DATABASE_URL;
   delete inherited.REDIS_URL;
-  // As `npm run start:gateway` runs it; GATEWAY_NODE_FLAGS in the environment adds flags (--cpu-prof, --inspect...).
+  // GATEWAY_NODE_FLAGS in the environment adds node flags (--cpu-prof, --inspect...).
   const extraFlags = process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...extraFlags, '--import', 'tsx', 'gateway/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...extraFlags, '--import', 'tsx', 'gateway/main.ts'], {
     cwd: root,
     env: {
       ...inherited,
