@@ -71,7 +71,8 @@ describe('GraphiQL', () => {
 
 /**
  * The page's own script, run as a browser would run it, with React, ReactDOM, GraphiQL and
- * graphql-ws played by stand-ins (no browser on the test machine): the stand-in GraphiQL
+ * graphql-ws played by stand-ins, to check its fetcher logic edit by edit without a browser (the
+ * real page in headless Chromium: graphiql-browser.test.ts): the stand-in GraphiQL
  * introspects as GraphiQL 3 does — when it mounts and whenever its `fetcher` prop changes, with
  * the Headers tab's text of that moment — and the test types in the Headers tab through the
  * page's `onEditHeaders`.

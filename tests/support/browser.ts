@@ -1,0 +1,33 @@
+/**
+ * A real browser for tests of pages: headless Chromium (Debian's `chromium` package, which
+ * `.ci/run` installs) driven by puppeteer-core. `CHROMIUM_PATH` names another binary.
+ *
+ * Without a browser on the machine the browser tests are skipped with a reason, so `npm test`
+ * still runs on a laptop without one, except where REQUIRE_BROWSER is set (CI sets it): there a
+ * missing browser fails them, so they can never pass by not running.
+ */
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The browser binary, or undefined when the machine has none. */
+export function chromiumPath(): string | undefined {
+  const given = process.env.CHROMIUM_PATH;
+  if (given) return given;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+/** Whether browser tests must run (CI): then a missing browser is a failure, not a skip. */
+export const browserRequired = process.env.REQUIRE_BROWSER === '1' || process.env.REQUIRE_BROWSER === 'true';
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium package or set CHROMIUM_PATH');
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    // Tests run as root in containers, where Chromium's sandbox cannot start.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+}
