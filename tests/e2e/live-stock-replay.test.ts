@@ -7,6 +7,7 @@
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +146,99 @@ describe('live stock: long replays through the gateway', () => {
       }
     }, 300_000);
   }
+
+  it('holds a 50,000-event replay over WebSocket for a client that stops reading, and delivers all of it once it reads again', async () => {
+    const count = 50_000;
+    const authorization = await asCallCenter();
+    const socket = new WebSocket(gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const sequences: number[] = [];
+    let acknowledged: () => void = () => {};
+    const ack = new Promise<void>((resolve) => (acknowledged = resolve));
+    let paused = false;
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { type: string; payload?: { data?: { stockChanged?: { sequence: number } } } };
+      if (message.type === 'connection_ack') acknowledged();
+      const sequence = message.payload?.data?.stockChanged?.sequence;
+      if (message.type === 'next' && sequence !== undefined) sequences.push(sequence);
+      // The client stops reading its socket after 1,000 events: TCP fills up, then the gateway's sends wait.
+      if (sequences.length === 1_000 && !paused) {
+        paused = true;
+        (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+      }
+    });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: authorization }));
+    await ack;
+    const before = await gateway.rss();
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: STOCK_WATCH, variables: { skus: [level.sku], locationIds: [level.locationId], after: head - count } } }));
+    try {
+      await expect.poll(() => paused, { timeout: 30_000 }).toBe(true);
+      // While it does not read, the replay waits for it: memory stays where it was.
+      let peak = before;
+      for (let i = 0; i < 12; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        peak = Math.max(peak, await gateway.rss());
+      }
+      console.info(`a paused WebSocket reader of a ${count}-event replay: gateway RSS ${Math.round(before / 2 ** 20)} MB before, ${Math.round(peak / 2 ** 20)} MB at most while paused`);
+      expect(peak - before).toBeLessThan(MAX_RSS_GROWTH);
+      expect(sequences.length).toBeLessThan(count);
+      (socket as unknown as { _socket: { resume(): void } })._socket.resume();
+      await expect.poll(() => sequences.length, { timeout: 120_000, interval: 200 }).toBe(count);
+      const firstWrong = sequences.findIndex((sequence, i) => sequence !== head - count + 1 + i);
+      expect(firstWrong, `sequence #${firstWrong}`).toBe(-1);
+    } finally {
+      socket.close();
+    }
+  }, 180_000);
+
+  it('holds a 50,000-event replay over SSE for a client that stops reading, and delivers all of it once it reads again', async () => {
+    const count = 50_000;
+    const authorization = await asCallCenter();
+    const before = await gateway.rss();
+    const sequences: number[] = [];
+    let paused = false;
+    let response: IncomingMessage | undefined;
+    const request = httpRequest(`${gateway.url}/stream`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authorization } });
+    request.end(JSON.stringify({ query: STOCK_WATCH, variables: { skus: [level.sku], locationIds: [level.locationId], after: head - count } }));
+    request.on('response', (answer) => {
+      response = answer;
+      let text = '';
+      answer.setEncoding('utf8');
+      answer.on('data', (chunk: string) => {
+        text += chunk;
+        let end: number;
+        while ((end = text.indexOf('\n\n')) >= 0) {
+          const event = text.slice(0, end);
+          text = text.slice(end + 2);
+          const data = /^data: (.*)$/m.exec(event)?.[1];
+          const sequence = data ? (JSON.parse(data) as { data?: { stockChanged?: { sequence: number } } }).data?.stockChanged?.sequence : undefined;
+          if (sequence !== undefined) sequences.push(sequence);
+        }
+        // The client stops reading after 1,000 events: TCP fills up, then the gateway's writes wait.
+        if (sequences.length >= 1_000 && !paused) {
+          paused = true;
+          answer.pause();
+        }
+      });
+    });
+    try {
+      await expect.poll(() => paused, { timeout: 30_000 }).toBe(true);
+      let peak = before;
+      for (let i = 0; i < 12; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        peak = Math.max(peak, await gateway.rss());
+      }
+      console.info(`a paused SSE reader of a ${count}-event replay: gateway RSS ${Math.round(before / 2 ** 20)} MB before, ${Math.round(peak / 2 ** 20)} MB at most while paused`);
+      expect(peak - before).toBeLessThan(MAX_RSS_GROWTH);
+      expect(sequences.length).toBeLessThan(count);
+      response!.resume();
+      await expect.poll(() => sequences.length, { timeout: 120_000, interval: 200 }).toBe(count);
+      const firstWrong = sequences.findIndex((sequence, i) => sequence !== head - count + 1 + i);
+      expect(firstWrong, `sequence #${firstWrong}`).toBe(-1);
+    } finally {
+      request.destroy();
+    }
+  }, 180_000);
 
   it('logged no unhandled rejection and is still running', () => {
     expect(gateway.output()).not.toMatch(/unhandled|No more than 1024 pending calls/i);
