@@ -21,6 +21,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 const CURSOR_VARIABLE = '__resumeAfter';
 export const CURSOR_ALIAS = '__resumeSequence';
@@ -79,12 +80,45 @@ export function prepareUpstreamOperation(
   for (const name of variableUsages ?? []) {
     if (clientVariables && name in clientVariables) variables[name] = clientVariables[name];
   }
+  const shape = shapeOf(apiSchema, fetchOperation);
+  if (!shape.resume) return { query: shape.query, variables, resume: undefined };
+  const { initialCursorOf, ...resume } = shape.resume;
+  return { query: shape.query, variables, resume: { ...resume, initialCursor: initialCursorOf(variables) } };
+}
+
+/** What an upstream operation is, whoever subscribes: everything but the variables and the cursor they give. */
+interface OperationShape {
+  query: string;
+  resume: (Omit<NonNullable<UpstreamOperation['resume']>, 'initialCursor'> & { initialCursorOf(variables: Record<string, unknown>): number | null }) | undefined;
+}
+
+/**
+ * Shapes by schema and fetch operation: every subscriber of a planned subscription shares its
+ * shape, so thousands joining at once (agents reconnecting after a restart) parse and print it once.
+ */
+const shapes = new WeakMap<GraphQLSchema, LRUCache<string, OperationShape>>();
+
+function shapeOf(apiSchema: GraphQLSchema, fetchOperation: string): OperationShape {
+  let bySchema = shapes.get(apiSchema);
+  if (!bySchema) {
+    bySchema = new LRUCache<string, OperationShape>({ max: 500 });
+    shapes.set(apiSchema, bySchema);
+  }
+  let shape = bySchema.get(fetchOperation);
+  if (!shape) {
+    shape = buildShape(apiSchema, fetchOperation);
+    bySchema.set(fetchOperation, shape);
+  }
+  return shape;
+}
+
+function buildShape(apiSchema: GraphQLSchema, fetchOperation: string): OperationShape {
   const document = parse(fetchOperation);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const root = operation?.selectionSet.selections[0];
   const subscriptionType = apiSchema.getSubscriptionType();
   if (!operation || root?.kind !== Kind.FIELD || operation.selectionSet.selections.length !== 1 || !subscriptionType) {
-    return { query: fetchOperation, variables, resume: undefined };
+    return { query: fetchOperation, resume: undefined };
   }
   const field = subscriptionType.getFields()[root.name.value];
   const eventType = field ? getNamedType(field.type) : undefined;
@@ -94,7 +128,7 @@ export function prepareUpstreamOperation(
     getNamedType(afterArgument.type).name === 'Int' &&
     isObjectType(eventType) &&
     eventType.getFields().sequence !== undefined;
-  if (!resumable || !root.selectionSet) return { query: fetchOperation, variables, resume: undefined };
+  if (!resumable || !root.selectionSet) return { query: fetchOperation, resume: undefined };
 
   const given = root.arguments?.find((a) => a.name.value === 'after');
   const cursorField: FieldNode = {
@@ -112,14 +146,16 @@ export function prepareUpstreamOperation(
   // The client's own `$after` variable becomes the cursor; a literal (or no) `after` is replaced by ours.
   let rewritten: OperationDefinitionNode;
   let cursorVariable: string;
-  let initialCursor: number | null;
+  let initialCursorOf: (variables: Record<string, unknown>) => number | null;
   if (given?.value.kind === Kind.VARIABLE) {
-    cursorVariable = given.value.name.value;
-    initialCursor = (variables[cursorVariable] as number | null | undefined) ?? null;
+    const name = given.value.name.value;
+    cursorVariable = name;
+    initialCursorOf = (variables) => (variables[name] as number | null | undefined) ?? null;
     rewritten = { ...operation, selectionSet: { ...operation.selectionSet, selections: [withCursorField] } };
   } else {
     cursorVariable = CURSOR_VARIABLE;
-    initialCursor = given ? ((valueFromAST(given.value, afterArgument.type, variables) as number | null | undefined) ?? null) : null;
+    const literal = given?.value;
+    initialCursorOf = (variables) => (literal ? ((valueFromAST(literal, afterArgument.type, variables) as number | null | undefined) ?? null) : null);
     const cursorArgument: ArgumentNode = {
       kind: Kind.ARGUMENT,
       name: { kind: Kind.NAME, value: 'after' },
@@ -142,10 +178,9 @@ export function prepareUpstreamOperation(
   const historyField = historyFieldOf(root.name.value);
   return {
     query: print(withOperation(rewritten)),
-    variables,
     resume: {
       responseKey,
-      initialCursor,
+      initialCursorOf,
       cursorVariable,
       headQuery,
       historyQuery: historyField === undefined ? undefined : print(withOperation(toHistoryQuery(rewritten, historyField, responseKey, cursorVariable))),
