@@ -8,7 +8,8 @@
  * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
  * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20), BENCH_FANOUT subscriber counts
  * ("1000,10000"; empty skips it), BENCH_FANOUT_CHANGES timed changes per count (20),
- * BENCH_ONLY=fanout skips the HTTP rounds. GATEWAY_NODE_FLAGS: node flags added to our gateway's (--cpu-prof...). TOKEN: the bearer token of the fan-out's subscribers and
+ * BENCH_ONLY=fanout skips the HTTP rounds. GATEWAY_NODE_FLAGS: node flags for our gateway only
+ * (e.g. --cpu-prof). TOKEN: the bearer token of the fan-out's subscribers and
  * mutations (it must allow adjustStock at store-01); without it the bench mints development tokens
  * (a call-center desk watching, store-01's staff counting) and its gateways verify them with the
  * development secret unless JWT_SECRET, JWKS_PATH or JWKS_URL is set.

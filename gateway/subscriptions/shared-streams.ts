@@ -239,7 +239,7 @@ export function createSharedStreams(options: SharedStreamOptions = {}): SharedSt
           }
           const item = queue.shift();
           if (item) await handOver(item);
-          else if (!catchingUp && !finished) {
+          else if (!finished) {
             // Caught up and nothing queued: live events go straight to the client until it falls behind.
             direct = true;
             await new Promise<void>((resolve) => (waiting = resolve));

@@ -124,6 +124,33 @@ async function replay(transport: 'websocket' | 'sse', count: number, gateway: Ga
   expect((await fetch(new URL('/health', gateway.url))).status).toBe(200);
 }
 
+/** A client reading a replay of `count` events that stops reading after its first thousand. */
+interface PausingReader {
+  sequences: number[];
+  paused(): boolean;
+  resume(): void;
+}
+
+/**
+ * Once `reader` has paused: the gateway's RSS stays within MAX_RSS_GROWTH of `before` for 3 s
+ * (the replay waits for the client), then, reading again, it gets all `count` events in order.
+ */
+async function expectHeldWhilePaused(transport: string, before: number, count: number, reader: PausingReader) {
+  await expect.poll(() => reader.paused(), { timeout: 30_000 }).toBe(true);
+  let peak = before;
+  for (let i = 0; i < 12; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    peak = Math.max(peak, await gateway.rss());
+  }
+  console.info(`a paused ${transport} reader of a ${count}-event replay: gateway RSS ${Math.round(before / 2 ** 20)} MB before, ${Math.round(peak / 2 ** 20)} MB at most while paused`);
+  expect(peak - before).toBeLessThan(MAX_RSS_GROWTH);
+  expect(reader.sequences.length).toBeLessThan(count);
+  reader.resume();
+  await expect.poll(() => reader.sequences.length, { timeout: 120_000, interval: 200 }).toBe(count);
+  const firstWrong = reader.sequences.findIndex((sequence, i) => sequence !== head - count + 1 + i);
+  expect(firstWrong, `sequence #${firstWrong}`).toBe(-1);
+}
+
 describe('live stock: long replays through the gateway', () => {
   it('replays 5,000 changes over WebSocket: every sequence once, in order, enriched, with bounded memory', async () => {
     await replay('websocket', 5_000, gateway);
@@ -172,20 +199,7 @@ describe('live stock: long replays through the gateway', () => {
     const before = await gateway.rss();
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: STOCK_WATCH, variables: { skus: [level.sku], locationIds: [level.locationId], after: head - count } } }));
     try {
-      await expect.poll(() => paused, { timeout: 30_000 }).toBe(true);
-      // While it does not read, the replay waits for it: memory stays where it was.
-      let peak = before;
-      for (let i = 0; i < 12; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        peak = Math.max(peak, await gateway.rss());
-      }
-      console.info(`a paused WebSocket reader of a ${count}-event replay: gateway RSS ${Math.round(before / 2 ** 20)} MB before, ${Math.round(peak / 2 ** 20)} MB at most while paused`);
-      expect(peak - before).toBeLessThan(MAX_RSS_GROWTH);
-      expect(sequences.length).toBeLessThan(count);
-      (socket as unknown as { _socket: { resume(): void } })._socket.resume();
-      await expect.poll(() => sequences.length, { timeout: 120_000, interval: 200 }).toBe(count);
-      const firstWrong = sequences.findIndex((sequence, i) => sequence !== head - count + 1 + i);
-      expect(firstWrong, `sequence #${firstWrong}`).toBe(-1);
+      await expectHeldWhilePaused('WebSocket', before, count, { sequences, paused: () => paused, resume: () => (socket as unknown as { _socket: { resume(): void } })._socket.resume() });
     } finally {
       socket.close();
     }
@@ -222,19 +236,7 @@ describe('live stock: long replays through the gateway', () => {
       });
     });
     try {
-      await expect.poll(() => paused, { timeout: 30_000 }).toBe(true);
-      let peak = before;
-      for (let i = 0; i < 12; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        peak = Math.max(peak, await gateway.rss());
-      }
-      console.info(`a paused SSE reader of a ${count}-event replay: gateway RSS ${Math.round(before / 2 ** 20)} MB before, ${Math.round(peak / 2 ** 20)} MB at most while paused`);
-      expect(peak - before).toBeLessThan(MAX_RSS_GROWTH);
-      expect(sequences.length).toBeLessThan(count);
-      response!.resume();
-      await expect.poll(() => sequences.length, { timeout: 120_000, interval: 200 }).toBe(count);
-      const firstWrong = sequences.findIndex((sequence, i) => sequence !== head - count + 1 + i);
-      expect(firstWrong, `sequence #${firstWrong}`).toBe(-1);
+      await expectHeldWhilePaused('SSE', before, count, { sequences, paused: () => paused, resume: () => response!.resume() });
     } finally {
       request.destroy();
     }
