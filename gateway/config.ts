@@ -64,6 +64,8 @@ export interface PartnerOptions {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const GATEWAY_EXECUTORS = ['own', 'apollo'] as const;
+export type GatewayExecutorKind = (typeof GATEWAY_EXECUTORS)[number];
 
 export interface GatewayConfig {
   /** `PORT`: TCP port to listen on; 0 picks a free one. @default 4000 */
@@ -130,6 +132,11 @@ export interface GatewayConfig {
   documentCacheSize: number;
   /** `LOG_LEVEL`: pino level of the gateway's log. @default 'info' */
   logLevel: LogLevel;
+  /**
+   * `GATEWAY_EXECUTOR`: `own` runs plans on our engine (gateway/engine/); `apollo` on stock
+   * @apollo/gateway's executor, the reference implementation. @default 'own'
+   */
+  executor: GatewayExecutorKind;
   /**
    * `CORS_ORIGINS`: browser origins allowed to call the gateway: `*` (any, without credentials),
    * a comma-separated list of origins (e.g. `https://shop.example,https://app.example`), or `off`.
@@ -230,6 +237,7 @@ const environmentSchema = z.object({
   SUBSCRIPTION_MAX_PER_CALLER: positiveInt.default(1_000),
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  GATEWAY_EXECUTOR: z.enum(GATEWAY_EXECUTORS).default('own'),
   METRICS: flag.default('true'),
   INTROSPECTION: flag.default('true'),
   GRAPHIQL: flag.default('true'),
@@ -320,6 +328,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subscriptionMaxPerCaller: options.SUBSCRIPTION_MAX_PER_CALLER,
     documentCacheSize: options.DOCUMENT_CACHE_SIZE,
     logLevel: options.LOG_LEVEL,
+    executor: options.GATEWAY_EXECUTOR,
     corsOrigins: options.CORS_ORIGINS,
     apqCacheBytes: options.APQ_CACHE_BYTES,
     metrics: options.METRICS,

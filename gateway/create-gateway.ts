@@ -12,7 +12,8 @@ import { useCompression } from './compression.js';
 import { useCors } from './cors.js';
 import { useCsrfPrevention } from './csrf.js';
 import { useDrainOnClose } from './drain-on-close.js';
-import { createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
+import { createEngineExecutor, createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
+import { createSupergraphEngine } from './engine/supergraph-engine.js';
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
 import { registerHealthRoutes } from './health.js';
@@ -111,6 +112,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
       authorization: readAuthorizationPolicy(coreSupergraphSdl),
+      ...(config.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: config.documentCacheSize }) } : {}),
     };
     planner = { sdl: coreSupergraphSdl };
   });
@@ -146,7 +148,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       clockSkewSeconds: config.identity.clockSkewSeconds,
     });
     const { executor } = await gateway.load();
-    const execute = createOperationExecutor(executor, app.log);
+    const execute = createEngineExecutor(dataSources.serviceMap, createOperationExecutor(executor, app.log));
     await useCors(app, config.corsOrigins);
     await useCompression(app);
     useHttpErrors(app);
@@ -207,6 +209,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
         supergraphPath: config.publicSupergraphPath,
         watchSupergraph: config.watchSupergraph,
         buildService: dataSources.buildService,
+        serviceMap: dataSources.serviceMap,
+        executor: config.executor,
         documentCacheSize: config.documentCacheSize,
         apqCacheBytes: config.apqCacheBytes,
         introspection: config.introspection,

@@ -32,6 +32,14 @@ export const ErrorCode = {
   SubgraphTimeout: 'SUBGRAPH_TIMEOUT',
   /** A subgraph answered something that is not a GraphQL response. */
   SubgraphBadResponse: 'SUBGRAPH_BAD_RESPONSE',
+  /** A subgraph's error that came without a code of its own (`extensions.serviceName` names the subgraph). */
+  DownstreamServiceError: 'DOWNSTREAM_SERVICE_ERROR',
+  /**
+   * A subgraph's value does not fit the schema (a null for a non-null field, a wrong leaf, an
+   * unknown `__typename`). Apollo's code for it, kept for clients; reported under
+   * `extensions.valueCompletion` when no fetch failed, as Apollo Router and @apollo/gateway do.
+   */
+  InvalidGraphQL: 'INVALID_GRAPHQL',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
   /** The client went away before its answer was ready; the subgraph fetch was cancelled. */
   ClientClosedRequest: 'CLIENT_CLOSED_REQUEST',

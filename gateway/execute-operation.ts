@@ -4,7 +4,9 @@
  */
 import type { ApolloGateway } from '@apollo/gateway';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { GraphQLDataSource } from '@apollo/gateway';
 import type { AuthorizationPolicy } from '../subgraphs/shared/authorization-policy.js';
+import type { SupergraphEngine } from './engine/supergraph-engine.js';
 
 type GatewayExecutor = ApolloGateway['executor'];
 export type GatewayRequestContext = Parameters<GatewayExecutor>[0];
@@ -16,6 +18,8 @@ export interface SchemaSnapshot {
   hash: string;
   /** Who may read what (`@authenticated`, `@requiresScopes`), read from the same supergraph. */
   authorization: AuthorizationPolicy;
+  /** Our engine on the same supergraph (absent when `GATEWAY_EXECUTOR=apollo`). */
+  engine?: SupergraphEngine | undefined;
 }
 
 /** An operation that parsed, validated and has acceptable variables. */
@@ -26,6 +30,8 @@ export interface PreparedOperation {
   operation: OperationDefinitionNode;
   operationName: string | undefined;
   variables: Record<string, unknown> | undefined;
+  /** The variables coerced against their declarations, defaults applied (what conditions read). */
+  variableValues?: Record<string, unknown> | undefined;
 }
 
 export type ExecuteOperation = (
@@ -71,6 +77,11 @@ export function buildRequestContext(
     schemaHash: snapshot.hash as GatewayRequestContext['schemaHash'],
     overallCachePolicy: undefined,
   };
+}
+
+/** Runs operations on our engine (gateway/engine/), through the same data sources. */
+export function createEngineExecutor(serviceMap: () => Readonly<Record<string, GraphQLDataSource>>, fallback: ExecuteOperation): ExecuteOperation {
+  return (prepared, snapshot, context) => (snapshot.engine ? snapshot.engine.execute(prepared, serviceMap(), context) : fallback(prepared, snapshot, context));
 }
 
 export function createOperationExecutor(executor: GatewayExecutor, logger: GatewayRequestContext['logger']): ExecuteOperation {

@@ -127,7 +127,7 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       const { prepared, removals, nothingToRun } = authorizeOperation(
         snapshot.schema,
         snapshot.authorization,
-        { query: params.query, queryHash, document, operation, operationName, variables },
+        { query: params.query, queryHash, document, operation, operationName, variables, variableValues: coerced.value },
         request.context.principal,
         coerced.value,
       );

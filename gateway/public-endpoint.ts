@@ -5,10 +5,12 @@
  * errors are masked harder than on the main endpoint (gateway/public-errors.ts).
  */
 import { createHash } from 'node:crypto';
-import type { ApolloGateway, GatewayConfig } from '@apollo/gateway';
+import type { ApolloGateway, GatewayConfig, GraphQLDataSource } from '@apollo/gateway';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { createApolloGateway } from './apollo-gateway.js';
-import { createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
+import { createEngineExecutor, createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
+import { createSupergraphEngine } from './engine/supergraph-engine.js';
+import type { GatewayExecutorKind } from './config.js';
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
 import type { GatewayMetrics } from './metrics.js';
@@ -28,6 +30,9 @@ export interface PublicEndpointOptions {
   apqCacheBytes: number;
   introspection: boolean;
   graphiql: boolean;
+  /** The subgraphs' data sources, by name (those `buildService` built). */
+  serviceMap: () => Readonly<Record<string, GraphQLDataSource>>;
+  executor: GatewayExecutorKind;
   safelist?: Safelist | undefined;
   /** Runs before every request of the endpoint (the partner key check). */
   guard?: onRequestHookHandler | undefined;
@@ -54,6 +59,7 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
       authorization: readAuthorizationPolicy(coreSupergraphSdl),
+      ...(options.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: options.documentCacheSize }) } : {}),
     };
   });
   const { executor } = await gateway.load();
@@ -63,7 +69,7 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
     await scope.register(graphqlOverHttp, {
       path: PUBLIC_GRAPHQL_PATH,
       currentSchema: () => snapshot,
-      execute: createOperationExecutor(executor, app.log),
+      execute: createEngineExecutor(options.serviceMap, createOperationExecutor(executor, app.log)),
       documentCacheSize: options.documentCacheSize,
       introspection: options.introspection,
       formatError: toPublicError,

@@ -85,6 +85,7 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
           operation: selected.value,
           operationName,
           variables,
+          variableValues: coerced.value,
         },
         principal,
         coerced.value,
