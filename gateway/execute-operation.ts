@@ -3,7 +3,8 @@
  * The executor was written for Apollo Server's request context; this builds the part it reads.
  */
 import type { ApolloGateway } from '@apollo/gateway';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { RawJson } from './engine/raw-json.js';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { AuthorizationPolicy } from '../subgraphs/shared/authorization-policy.js';
 import type { SupergraphEngine } from './engine/supergraph-engine.js';
@@ -11,6 +12,11 @@ import type { SupergraphEngine } from './engine/supergraph-engine.js';
 type GatewayExecutor = ApolloGateway['executor'];
 export type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 export type GatewayExecutionResult = Awaited<ReturnType<GatewayExecutor>>;
+/**
+ * What an operation answers: `data` is JSON text already (RawJson) when our engine ran it, an
+ * object when stock's executor did. Whoever reads `data` goes through `materialize`.
+ */
+export type OperationResult = Omit<ExecutionResult, 'data'> & { data?: ExecutionResult['data'] | RawJson };
 
 /** The schema in service, with the hash of the supergraph it came from. */
 export interface SchemaSnapshot {
@@ -39,7 +45,7 @@ export type ExecuteOperation = (
   snapshot: SchemaSnapshot,
   /** Handed to every data source of this request as `context`. */
   context: Record<string, unknown>,
-) => Promise<GatewayExecutionResult>;
+) => Promise<OperationResult>;
 
 // The executor never touches Apollo Server's response cache, but its context type requires one.
 const NO_RESPONSE_CACHE: GatewayRequestContext['cache'] = {

@@ -6,7 +6,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from 'graphql';
 import { createHandler, type Response as HandlerResponse } from 'graphql-http';
 import { abortOnClientGone } from './client-abort.js';
 import { createDocumentCache } from './document-cache.js';
@@ -20,6 +20,7 @@ import type { OperationLimits } from './limits/operation-limits.js';
 import type { GraphiQLPage } from './graphiql.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from './identity/principal.js';
 import { applyRemovals } from './authorization/apply-removals.js';
+import { isRawJson, RawJsonSlot } from './engine/raw-json.js';
 import { authorizeOperation, type Removal } from './authorization/authorize-operation.js';
 import { checkOperationCost, coerceVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
 import type { Safelist } from './safelist.js';
@@ -66,7 +67,13 @@ const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 type GraphQLMediaType = (typeof GRAPHQL_MEDIA_TYPES)[number];
 /** What one request became, filled in as it goes, for the metrics. */
-type OperationReport = { type?: string; name?: string | undefined; outcome?: OperationOutcome };
+type OperationReport = {
+  type?: string;
+  name?: string | undefined;
+  outcome?: OperationOutcome;
+  /** `data` our engine wrote as JSON text: spliced into the body graphql-http writes. */
+  rawData?: RawJsonSlot;
+};
 /** What the route hands to graphql-http with each request. */
 type RequestState = { mediaType: GraphQLMediaType; report: OperationReport; clientSignal: AbortSignal; requestId: string; principal: Principal };
 /** What onSubscribe hands to execute for one request. */
@@ -156,8 +163,15 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       const executed = nothingToRun ? {} : await execute(prepared, snapshot, { clientSignal, requestId, principal });
       // Shaping a large response and writing it are long stretches of work: other requests between them.
       if (!nothingToRun) await yieldToEventLoop();
-      const result = applyRemovals(executed, removals);
-      report.outcome = !result.errors ? 'ok' : result.data ? 'partial' : 'failed';
+      const answered = applyRemovals(executed, removals);
+      report.outcome = !answered.errors ? 'ok' : answered.data ? 'partial' : 'failed';
+      // Data our engine wrote as JSON text goes into the body as it is (see the route below).
+      let result = answered as ExecutionResult;
+      if (isRawJson(answered.data)) {
+        const slot = new RawJsonSlot(answered.data);
+        report.rawData = slot;
+        result = { ...answered, data: slot as unknown as Record<string, unknown> };
+      }
       if (!result.errors) return result;
       return { ...result, errors: result.errors.map((error) => keepInternalErrorsInTheLog(error, log)) };
     },
@@ -219,7 +233,7 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       }
       reply.status(init.status);
       if (init.headers) reply.headers(init.headers);
-      if (body !== null) return reply.send(body);
+      if (body !== null) return reply.send(report.rawData ? report.rawData.splice(body) : body);
       // graphql-http answers 405 (other methods) and 415 (other media types) without a body.
       return sendErrors(reply, init.status, init.statusText, codeOfBodylessStatus(init.status));
     },

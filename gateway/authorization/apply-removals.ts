@@ -5,12 +5,15 @@
  */
 import { GraphQLError, isListType, isNonNullType, type ExecutionResult, type GraphQLOutputType } from 'graphql';
 import type { PathSegment, Removal } from './authorize-operation.js';
+import type { OperationResult } from '../execute-operation.js';
+import { materialize } from '../engine/raw-json.js';
 
 type Data = Record<string, unknown>;
 
-export function applyRemovals(result: ExecutionResult, removals: readonly Removal[]): ExecutionResult {
+export function applyRemovals(result: OperationResult, removals: readonly Removal[]): OperationResult {
   if (removals.length === 0) return result;
-  let data: Data | null | undefined = result.data === undefined || result.data === null ? result.data : { ...result.data };
+  const executed = materialize(result.data);
+  let data: Data | null | undefined = executed === undefined || executed === null ? executed : { ...executed };
   const errors: GraphQLError[] = [];
   for (const removal of removals) {
     let reported = false;

@@ -20,10 +20,6 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
-  GraphQLBoolean,
-  GraphQLFloat,
-  GraphQLID,
-  GraphQLInt,
   GraphQLString,
   type DirectiveNode,
   type DocumentNode,
@@ -37,16 +33,22 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ErrorCode } from '../errors.js';
-import { isResponseObject, ownValue, setOwn, type ResponseObject } from './merge-in-place.js';
+import { isResponseObject, ownValue, type ResponseObject } from './merge-in-place.js';
+import { RawJson } from './raw-json.js';
 
 type Path = (string | number)[];
 type VariableValues = Readonly<Record<string, unknown>>;
 
-/** A null that is already explained by an error (no "Cannot return null" on top of it). */
-const EXPLAINED_NULL = Symbol('explained null');
-/** A null in a non-null place: the parent becomes null in turn. */
-const BUBBLE = Symbol('null bubbles up');
-type Completed = unknown | typeof EXPLAINED_NULL | typeof BUBBLE;
+const enum Written {
+  /** The value was written. */
+  Value,
+  /** Nothing was written: the value is null. */
+  Null,
+  /** Nothing was written: the value is null, and an error already says why (no "Cannot return null" on top). */
+  ExplainedNull,
+  /** A null in a non-null place: nothing was written, and the parent becomes null in turn. */
+  Bubble,
+}
 
 const enum FieldKind {
   Typename,
@@ -56,8 +58,10 @@ const enum FieldKind {
 
 interface CollectedField {
   responseName: string;
+  /** `"responseName":`, as written in the response. */
+  key: string;
   kind: FieldKind;
-  type: GraphQLOutputType;
+  type: ValueType;
   /** The selections below a composite field, merged over every occurrence. */
   child: SelectionGroup | undefined;
   /** Every occurrence of the field, for introspection. */
@@ -73,7 +77,8 @@ interface SelectionGroup {
 }
 
 export interface ShapedResponse {
-  data: ResponseObject | null;
+  /** The client's `data`, as JSON text. */
+  data: RawJson | null;
   /** Where the subgraphs' values did not fit the schema (see {@link ErrorCode.InvalidGraphQL}). */
   errors: GraphQLError[];
 }
@@ -133,7 +138,7 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             const kind = name === '__typename' ? FieldKind.Typename : name === '__schema' || name === '__type' ? FieldKind.Introspection : FieldKind.Value;
             const definition = kind === FieldKind.Value ? fieldsOf[name] : undefined;
             if (kind === FieldKind.Value && !definition) continue;
-            field = { responseName, kind, type: definition?.type ?? GraphQLString, child: undefined, nodes: [], guarded: responseName in Object.prototype, childSets: [] };
+            field = { responseName, key: `${JSON.stringify(responseName)}:`, kind, type: valueTypeOf(definition?.type ?? GraphQLString), child: undefined, nodes: [], guarded: responseName in Object.prototype, childSets: [] };
             byName.set(responseName, field);
           }
           field.nodes.push(selection);
@@ -170,9 +175,13 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
       const invalid = (message: string, path: Path) => {
         errors.push(new GraphQLError(message, { path: [...path], extensions: { code: ErrorCode.InvalidGraphQL } }));
       };
+      // The response text, written as the walk goes; a null that bubbles up cuts it back to where
+      // the object it nulls began.
+      let json = '';
 
-      const completeObject = (value: ResponseObject, group: SelectionGroup, type: GraphQLCompositeType, path: Path): ResponseObject | typeof BUBBLE => {
-        const output: ResponseObject = {};
+      const writeObject = (value: ResponseObject, group: SelectionGroup, type: GraphQLCompositeType, path: Path): Written => {
+        const start = json.length;
+        let separator = '{';
         for (const field of collect(group, type, variableValues)) {
           const name = field.responseName;
           if (field.kind === FieldKind.Typename) {
@@ -180,103 +189,164 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             if (typeof typename !== 'string' && name !== '__typename') typename = value.__typename;
             const named = typeof typename === 'string' ? (schema.getType(typename) ?? type) : type;
             // An interface's name (an @interfaceObject's answer not completed by its owner): no object to show.
-            if (!isObjectType(named)) return BUBBLE;
-            setOwn(output, name, named.name);
+            if (!isObjectType(named)) {
+              json = json.slice(0, start);
+              return Written.Bubble;
+            }
+            json += separator + field.key + JSON.stringify(named.name);
+            separator = ',';
             continue;
           }
           if (field.kind === FieldKind.Introspection) {
-            setOwn(output, name, introspect(field));
+            json += separator + field.key + JSON.stringify(introspect(field));
+            separator = ',';
             continue;
           }
           let raw = field.guarded ? ownValue(value, name) : value[name];
           if (raw === undefined) raw = null;
+          json += separator + field.key;
+          separator = ',';
           path.push(name);
-          const completed = completeValue(raw, field.type, field.child, type, path);
+          const written = writeValue(raw, field.type, field.child, type, path);
           path.pop();
-          if (completed === BUBBLE) return BUBBLE;
-          setOwn(output, name, completed === EXPLAINED_NULL ? null : completed);
+          if (written === Written.Bubble) {
+            json = json.slice(0, start);
+            return Written.Bubble;
+          }
+          if (written !== Written.Value) json += 'null';
         }
-        return output;
+        json += separator === '{' ? '{}' : '}';
+        return Written.Value;
       };
 
-      const completeValue = (value: unknown, type: GraphQLOutputType, child: SelectionGroup | undefined, parent: GraphQLCompositeType, path: Path): Completed => {
-        if (isNonNullType(type)) {
-          const completed = completeValue(value, type.ofType, child, parent, path);
-          if (completed === null) {
-            invalid(`Cannot return null for non-nullable ${describe(path, type.ofType, parent)}.`, path);
-            return BUBBLE;
+      /** Writes the value, or nothing when it is null (the caller writes the null or bubbles it). */
+      const writeValue = (value: unknown, type: ValueType, child: SelectionGroup | undefined, parent: GraphQLCompositeType, path: Path): Written => {
+        const written = writeNullable(value, type, child, parent, path);
+        if (!type.nonNull || written === Written.Value) return written;
+        if (written === Written.Null) invalid(`Cannot return null for non-nullable ${describe(path, type.printed, parent)}.`, path);
+        return Written.Bubble;
+      };
+
+      const writeNullable = (value: unknown, type: ValueType, child: SelectionGroup | undefined, parent: GraphQLCompositeType, path: Path): Written => {
+        if (value === null) return Written.Null;
+        if (type.leaf) {
+          if (!type.leaf(value)) {
+            invalid(`Invalid value found for ${describe(path, type.printed, parent)}.`, path);
+            return Written.ExplainedNull;
           }
-          return completed === EXPLAINED_NULL || completed === BUBBLE ? BUBBLE : completed;
+          json += typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+          return Written.Value;
         }
-        if (value === null) return null;
-        if (isListType(type)) {
+        if (type.list) {
           if (!Array.isArray(value)) {
-            invalid(`Invalid value found for ${describe(path, type, parent)}.`, path);
-            return EXPLAINED_NULL;
+            invalid(`Invalid value found for ${describe(path, type.printed, parent)}.`, path);
+            return Written.ExplainedNull;
           }
-          const list = new Array<unknown>(value.length);
+          const start = json.length;
           let nullified = false;
+          json += '[';
           for (let index = 0; index < value.length; index++) {
+            if (index > 0) json += ',';
             path.push(index);
-            const element = completeValue(value[index] ?? null, type.ofType, child, parent, path);
+            const written = writeValue(value[index] ?? null, type.list, child, parent, path);
             path.pop();
             // A null in a list of non-null items nulls the list; the other items are still checked.
-            if (element === BUBBLE) nullified = true;
-            list[index] = element === EXPLAINED_NULL || element === BUBBLE ? null : element;
+            if (written === Written.Bubble) nullified = true;
+            else if (written !== Written.Value) json += 'null';
           }
-          return nullified ? EXPLAINED_NULL : list;
+          if (nullified) {
+            json = json.slice(0, start);
+            return Written.ExplainedNull;
+          }
+          json += ']';
+          return Written.Value;
         }
-        if (isCompositeType(type)) {
-          if (!isResponseObject(value) || !child) {
-            invalid(`Invalid value found for ${describe(path, type, parent)}.`, path);
-            return EXPLAINED_NULL;
-          }
-          let runtime: GraphQLCompositeType = type;
-          const typename = value.__typename;
-          if (typename !== undefined) {
-            const named = typeof typename === 'string' ? schema.getType(typename) : undefined;
-            // Not in the API schema: an @inaccessible type, whose name must not leak either.
-            if (!named || !isCompositeType(named)) {
-              invalid(`Invalid __typename found for object at ${describe(path, type, parent)}.`, path);
-              return EXPLAINED_NULL;
-            }
-            runtime = named;
-          }
-          const completed = completeObject(value, child, runtime, path);
-          return completed === BUBBLE ? EXPLAINED_NULL : completed;
+        const composite = type.composite!;
+        if (!isResponseObject(value) || !child) {
+          invalid(`Invalid value found for ${describe(path, type.printed, parent)}.`, path);
+          return Written.ExplainedNull;
         }
-        if (isValidLeaf(value, type as GraphQLNamedType)) return value;
-        invalid(`Invalid value found for ${describe(path, type, parent)}.`, path);
-        return EXPLAINED_NULL;
+        let runtime: GraphQLCompositeType = composite;
+        const typename = value.__typename;
+        if (typename !== undefined && typename !== composite.name) {
+          const named = typeof typename === 'string' ? schema.getType(typename) : undefined;
+          // Not in the API schema: an @inaccessible type, whose name must not leak either.
+          if (!named || !isCompositeType(named)) {
+            invalid(`Invalid __typename found for object at ${describe(path, type.printed, parent)}.`, path);
+            return Written.ExplainedNull;
+          }
+          runtime = named;
+        }
+        return writeObject(value, child, runtime, path) === Written.Bubble ? Written.ExplainedNull : Written.Value;
       };
 
-      const data = completeObject(input, root, rootType, []);
-      return { data: data === BUBBLE ? null : data, errors };
+      const written = writeObject(input, root, rootType, []);
+      return { data: written === Written.Bubble ? null : new RawJson(json), errors };
     },
   };
 }
 
-function describe(path: Path, type: GraphQLOutputType, parent: GraphQLCompositeType): string {
+function describe(path: Path, printedType: string, parent: GraphQLCompositeType): string {
   const last = path[path.length - 1];
-  return typeof last === 'string' ? `field ${parent.name}.${last}` : `array element of type ${String(type)} at index ${String(last)}`;
+  return typeof last === 'string' ? `field ${parent.name}.${last}` : `array element of type ${printedType} at index ${String(last)}`;
 }
 
-const INTEGER = /^[+-]?\d+$/;
+/**
+ * A field's type, decided once at compile time: graphql-js's type predicates (`isNonNullType`...)
+ * are `instanceof` checks that cost a great deal outside production mode, once per value.
+ */
+interface ValueType {
+  nonNull: boolean;
+  /** The type without its non-null wrapper, as error messages print it. */
+  printed: string;
+  /** The items' type, for a list. */
+  list: ValueType | undefined;
+  composite: GraphQLCompositeType | undefined;
+  /** Whether a value fits, for a scalar or an enum. */
+  leaf: ((value: unknown) => boolean) | undefined;
+}
 
-function isValidLeaf(value: unknown, type: GraphQLNamedType): boolean {
-  if (isEnumType(type)) return typeof value === 'string' && type.getValue(value) !== undefined;
-  const builtIn = type === GraphQLInt || type === GraphQLFloat || type === GraphQLString || type === GraphQLBoolean || type === GraphQLID;
-  if (!builtIn && !['Int', 'Float', 'String', 'Boolean', 'ID'].includes(type.name)) return true;
-  switch (typeof value) {
-    case 'boolean':
-      return type.name === 'Boolean';
-    case 'number':
-      if (!Number.isFinite(value)) return false;
-      return type.name === 'Int' || type.name === 'ID' ? INTEGER.test(String(value)) : type.name === 'Float';
-    case 'string':
-      return type.name === 'String' || type.name === 'ID';
+const valueTypes = new WeakMap<GraphQLOutputType, ValueType>();
+
+function valueTypeOf(type: GraphQLOutputType): ValueType {
+  let known = valueTypes.get(type);
+  if (!known) {
+    const nonNull = isNonNullType(type);
+    const nullable = nonNull ? type.ofType : type;
+    known = {
+      nonNull,
+      printed: String(nullable),
+      list: isListType(nullable) ? valueTypeOf(nullable.ofType) : undefined,
+      composite: isCompositeType(nullable) ? nullable : undefined,
+      leaf: isListType(nullable) || isCompositeType(nullable) ? undefined : leafCheck(nullable),
+    };
+    valueTypes.set(type, known);
+  }
+  return known;
+}
+
+/** What graphql-js prints as an integer (1e21 and beyond print in exponent form). */
+const isInteger = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e21;
+
+/** Which values a scalar or enum accepts from a subgraph (custom scalars: any). */
+function leafCheck(type: GraphQLNamedType): (value: unknown) => boolean {
+  if (isEnumType(type)) {
+    const values = new Set(type.getValues().map((value) => value.name));
+    return (value) => typeof value === 'string' && values.has(value);
+  }
+  switch (type.name) {
+    case 'Boolean':
+      return (value) => typeof value === 'boolean';
+    case 'Int':
+      return (value) => isInteger(value);
+    case 'ID':
+      return (value) => typeof value === 'string' || (isInteger(value));
+    case 'Float':
+      return (value) => typeof value === 'number' && Number.isFinite(value);
+    case 'String':
+      return (value) => typeof value === 'string';
     default:
-      return false;
+      return () => true;
   }
 }
 

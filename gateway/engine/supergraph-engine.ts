@@ -7,16 +7,16 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
-import { GraphQLError, getVariableValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getVariableValues, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import type { PreparedOperation } from '../execute-operation.js';
+import type { OperationResult, PreparedOperation } from '../execute-operation.js';
 import { executePlan } from './execute-plan.js';
 import { compileShape, type CompiledShape } from './shape-response.js';
 import { createTypeRelations, type TypeRelations } from './type-relations.js';
 
 export interface SupergraphEngine {
   /** Plans (cached), fetches and shapes one operation. */
-  execute(prepared: PreparedOperation, serviceMap: Readonly<Record<string, GraphQLDataSource>>, context: Record<string, unknown>): Promise<ExecutionResult>;
+  execute(prepared: PreparedOperation, serviceMap: Readonly<Record<string, GraphQLDataSource>>, context: Record<string, unknown>): Promise<OperationResult>;
 }
 
 interface PreparedPlan {

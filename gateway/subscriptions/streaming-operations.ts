@@ -6,7 +6,7 @@
 import { NoSchemaIntrospectionCustomRule, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createDocumentCache } from '../document-cache.js';
 import { ErrorCode, codedError, toClientError } from '../errors.js';
-import type { ExecuteOperation, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
+import type { ExecuteOperation, OperationResult, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
 import type { OperationLimits } from '../limits/operation-limits.js';
 import { applyRemovals } from '../authorization/apply-removals.js';
 import { authorizeOperation, type Removal } from '../authorization/authorize-operation.js';
@@ -119,7 +119,8 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
         return release ? releasingAtEnd(answered, release) : answered;
       }
       const executed = nothingToRun ? Promise.resolve({}) : options.execute(prepared, snapshot, { requestId, principal });
-      return executed.then((result: ExecutionResult) => {
+      return executed.then((result: OperationResult) => {
+        // A RawJson `data` is written by graphql-ws and graphql-sse through its toJSON.
         const answer = applyRemovals(result, removals);
         return answer.errors ? { ...answer, errors: answer.errors.map((error) => toClientError(error)) } : answer;
       }) as Promise<ExecutionResult>;
@@ -161,7 +162,7 @@ function releasingAtEnd(stream: AsyncIterableIterator<ExecutionResult>, release:
 /** Every event answers the removed fields the same way: null, with their error. */
 async function* withRemovals(stream: AsyncIterableIterator<ExecutionResult>, removals: readonly Removal[]): AsyncIterableIterator<ExecutionResult> {
   try {
-    for await (const event of stream) yield applyRemovals(event, removals);
+    for await (const event of stream) yield applyRemovals(event, removals) as ExecutionResult;
   } finally {
     await stream.return?.();
   }
