@@ -9,6 +9,7 @@
  * request, so a request only walks its data. The rules are those of @apollo/gateway's
  * resultShaping.ts and Apollo Router's response formatting, which the differential suite checks.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   execute,
   GraphQLError,
@@ -84,7 +85,8 @@ export interface ShapedResponse {
 }
 
 export interface CompiledShape {
-  shape(input: ResponseObject, variableValues: VariableValues): ShapedResponse;
+  /** Shapes in slices of about 10 ms: a large answer does not hold the event loop for its whole length. */
+  shape(input: ResponseObject, variableValues: VariableValues): Promise<ShapedResponse>;
 }
 
 const MAX_COLLECTIONS_PER_GROUP = 256;
@@ -165,7 +167,7 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
   };
 
   return {
-    shape(input, variableValues) {
+    async shape(input, variableValues) {
       const errors: GraphQLError[] = [];
       let introspection: ResponseObject | undefined;
       const introspect = (field: CollectedField): unknown => {
@@ -176,94 +178,44 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
         errors.push(new GraphQLError(message, { path: [...path], extensions: { code: ErrorCode.InvalidGraphQL } }));
       };
       // The response text, written as the walk goes; a null that bubbles up cuts it back to where
-      // the object it nulls began.
+      // the object or list it nulls began.
       let json = '';
+      const path: Path = [];
+      // The walk keeps its own stack instead of recursing, so it can stop after any value when its
+      // time slice is spent and go on after other requests had their turn.
+      const stack: Frame[] = [];
+      let rootNulled = false;
 
-      const writeObject = (value: ResponseObject, group: SelectionGroup, type: GraphQLCompositeType, path: Path): Written => {
-        const start = json.length;
-        let separator = '{';
-        for (const field of collect(group, type, variableValues)) {
-          const name = field.responseName;
-          if (field.kind === FieldKind.Typename) {
-            let typename = field.guarded ? ownValue(value, name) : value[name];
-            if (typeof typename !== 'string' && name !== '__typename') typename = value.__typename;
-            const named = typeof typename === 'string' ? (schema.getType(typename) ?? type) : type;
-            // An interface's name (an @interfaceObject's answer not completed by its owner): no object to show.
-            if (!isObjectType(named)) {
-              json = json.slice(0, start);
-              return Written.Bubble;
-            }
-            json += separator + field.key + JSON.stringify(named.name);
-            separator = ',';
-            continue;
-          }
-          if (field.kind === FieldKind.Introspection) {
-            json += separator + field.key + JSON.stringify(introspect(field));
-            separator = ',';
-            continue;
-          }
-          let raw = field.guarded ? ownValue(value, name) : value[name];
-          if (raw === undefined) raw = null;
-          json += separator + field.key;
-          separator = ',';
-          path.push(name);
-          const written = writeValue(raw, field.type, field.child, type, path);
-          path.pop();
-          if (written === Written.Bubble) {
-            json = json.slice(0, start);
-            return Written.Bubble;
-          }
-          if (written !== Written.Value) json += 'null';
-        }
-        json += separator === '{' ? '{}' : '}';
-        return Written.Value;
-      };
-
-      /** Writes the value, or nothing when it is null (the caller writes the null or bubbles it). */
-      const writeValue = (value: unknown, type: ValueType, child: SelectionGroup | undefined, parent: GraphQLCompositeType, path: Path): Written => {
-        const written = writeNullable(value, type, child, parent, path);
-        if (!type.nonNull || written === Written.Value) return written;
-        if (written === Written.Null) invalid(`Cannot return null for non-nullable ${describe(path, type.printed, parent)}.`, path);
+      /** A non-null slot turns a null into a bubble (saying why, unless an error already does). */
+      const settle = (written: Written, slot: ValueType, parent: GraphQLCompositeType): Written => {
+        if (written === Written.Value || !slot.nonNull) return written;
+        if (written === Written.Null) invalid(`Cannot return null for non-nullable ${describe(path, slot.printed, parent)}.`, path);
         return Written.Bubble;
       };
 
-      const writeNullable = (value: unknown, type: ValueType, child: SelectionGroup | undefined, parent: GraphQLCompositeType, path: Path): Written => {
+      /** Writes a leaf or starts a frame for an object or a list (Pending); nothing written for a null. */
+      const begin = (value: unknown, slot: ValueType, child: SelectionGroup | undefined, parent: GraphQLCompositeType): Written | typeof PENDING => {
         if (value === null) return Written.Null;
-        if (type.leaf) {
-          if (!type.leaf(value)) {
-            invalid(`Invalid value found for ${describe(path, type.printed, parent)}.`, path);
+        if (slot.leaf) {
+          if (!slot.leaf(value)) {
+            invalid(`Invalid value found for ${describe(path, slot.printed, parent)}.`, path);
             return Written.ExplainedNull;
           }
           json += typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
           return Written.Value;
         }
-        if (type.list) {
+        if (slot.list) {
           if (!Array.isArray(value)) {
-            invalid(`Invalid value found for ${describe(path, type.printed, parent)}.`, path);
+            invalid(`Invalid value found for ${describe(path, slot.printed, parent)}.`, path);
             return Written.ExplainedNull;
           }
-          const start = json.length;
-          let nullified = false;
+          stack.push({ kind: FrameKind.List, items: value, index: 0, item: slot.list, child, parent, start: json.length, nullified: false, slot });
           json += '[';
-          for (let index = 0; index < value.length; index++) {
-            if (index > 0) json += ',';
-            path.push(index);
-            const written = writeValue(value[index] ?? null, type.list, child, parent, path);
-            path.pop();
-            // A null in a list of non-null items nulls the list; the other items are still checked.
-            if (written === Written.Bubble) nullified = true;
-            else if (written !== Written.Value) json += 'null';
-          }
-          if (nullified) {
-            json = json.slice(0, start);
-            return Written.ExplainedNull;
-          }
-          json += ']';
-          return Written.Value;
+          return PENDING;
         }
-        const composite = type.composite!;
+        const composite = slot.composite!;
         if (!isResponseObject(value) || !child) {
-          invalid(`Invalid value found for ${describe(path, type.printed, parent)}.`, path);
+          invalid(`Invalid value found for ${describe(path, slot.printed, parent)}.`, path);
           return Written.ExplainedNull;
         }
         let runtime: GraphQLCompositeType = composite;
@@ -272,19 +224,141 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
           const named = typeof typename === 'string' ? schema.getType(typename) : undefined;
           // Not in the API schema: an @inaccessible type, whose name must not leak either.
           if (!named || !isCompositeType(named)) {
-            invalid(`Invalid __typename found for object at ${describe(path, type.printed, parent)}.`, path);
+            invalid(`Invalid __typename found for object at ${describe(path, slot.printed, parent)}.`, path);
             return Written.ExplainedNull;
           }
           runtime = named;
         }
-        return writeObject(value, child, runtime, path) === Written.Bubble ? Written.ExplainedNull : Written.Value;
+        stack.push({ kind: FrameKind.Object, value, fields: collect(child, runtime, variableValues), index: 0, type: runtime, start: json.length, separator: '{', slot, parent });
+        return PENDING;
       };
 
-      const written = writeObject(input, root, rootType, []);
-      return { data: written === Written.Bubble ? null : new RawJson(json), errors };
+      /** The frame on top of the stack receives the settled result of its current field or item. */
+      const deliver = (written: Written): void => {
+        const frame = stack[stack.length - 1]!;
+        path.pop();
+        if (frame.kind === FrameKind.List) {
+          // A null in a list of non-null items nulls the list; the other items are still checked.
+          if (written === Written.Bubble) frame.nullified = true;
+          else if (written !== Written.Value) json += 'null';
+          return;
+        }
+        if (written === Written.Bubble) nullObject(frame);
+        else if (written !== Written.Value) json += 'null';
+      };
+
+      /** The object becomes null: its text is cut, and its own slot settles the null. */
+      const nullObject = (frame: ObjectFrame): void => {
+        json = json.slice(0, frame.start);
+        stack.pop();
+        if (!frame.slot) rootNulled = true;
+        else deliver(settle(Written.ExplainedNull, frame.slot, frame.parent!));
+      };
+
+      /** Walks until done (true) or until the slice's deadline passes (false). */
+      const walk = (deadline: number): boolean => {
+        let steps = 0;
+        while (stack.length > 0) {
+          if (++steps === 256) {
+            steps = 0;
+            if (performance.now() > deadline) return false;
+          }
+          const frame = stack[stack.length - 1]!;
+          if (frame.kind === FrameKind.List) {
+            if (frame.index === frame.items.length) {
+              stack.pop();
+              if (frame.nullified) json = json.slice(0, frame.start);
+              else json += ']';
+              deliver(settle(frame.nullified ? Written.ExplainedNull : Written.Value, frame.slot, frame.parent));
+              continue;
+            }
+            const index = frame.index++;
+            if (index > 0) json += ',';
+            path.push(index);
+            const written = begin(frame.items[index] ?? null, frame.item, frame.child, frame.parent);
+            if (written !== PENDING) deliver(settle(written, frame.item, frame.parent));
+            continue;
+          }
+          if (frame.index === frame.fields.length) {
+            stack.pop();
+            json += frame.separator === '{' ? '{}' : '}';
+            if (frame.slot) deliver(settle(Written.Value, frame.slot, frame.parent!));
+            continue;
+          }
+          const field = frame.fields[frame.index++]!;
+          const name = field.responseName;
+          const value = frame.value;
+          if (field.kind === FieldKind.Typename) {
+            let typename = field.guarded ? ownValue(value, name) : value[name];
+            if (typeof typename !== 'string' && name !== '__typename') typename = value.__typename;
+            const named = typeof typename === 'string' ? (schema.getType(typename) ?? frame.type) : frame.type;
+            // An interface's name (an @interfaceObject's answer not completed by its owner): no object to show.
+            if (!isObjectType(named)) {
+              nullObject(frame);
+              continue;
+            }
+            json += frame.separator + field.key + JSON.stringify(named.name);
+          } else if (field.kind === FieldKind.Introspection) {
+            json += frame.separator + field.key + JSON.stringify(introspect(field));
+          } else {
+            let raw = field.guarded ? ownValue(value, name) : value[name];
+            if (raw === undefined) raw = null;
+            json += frame.separator + field.key;
+            frame.separator = ',';
+            path.push(name);
+            const written = begin(raw, field.type, field.child, frame.type);
+            if (written !== PENDING) deliver(settle(written, field.type, frame.type));
+            continue;
+          }
+          frame.separator = ',';
+        }
+        return true;
+      };
+
+      stack.push({ kind: FrameKind.Object, value: input, fields: collect(root, rootType, variableValues), index: 0, type: rootType, start: 0, separator: '{', slot: undefined, parent: undefined });
+      while (!walk(performance.now() + SLICE_MS)) await yieldToEventLoop();
+      return { data: rootNulled ? null : new RawJson(json), errors };
     },
   };
 }
+
+/** How long the walk runs before letting other requests (and `/health`) have the event loop. */
+const SLICE_MS = 10;
+
+const PENDING = Symbol('pending');
+
+const enum FrameKind {
+  Object,
+  List,
+}
+
+interface ObjectFrame {
+  kind: FrameKind.Object;
+  value: ResponseObject;
+  fields: CollectedField[];
+  index: number;
+  type: GraphQLCompositeType;
+  /** Where the object's text begins. */
+  start: number;
+  separator: string;
+  /** The slot the object fills (undefined for the root) and the type of the object that holds it. */
+  slot: ValueType | undefined;
+  parent: GraphQLCompositeType | undefined;
+}
+
+interface ListFrame {
+  kind: FrameKind.List;
+  items: unknown[];
+  index: number;
+  item: ValueType;
+  child: SelectionGroup | undefined;
+  parent: GraphQLCompositeType;
+  start: number;
+  nullified: boolean;
+  slot: ValueType;
+}
+
+type Frame = ObjectFrame | ListFrame;
 
 function describe(path: Path, printedType: string, parent: GraphQLCompositeType): string {
   const last = path[path.length - 1];

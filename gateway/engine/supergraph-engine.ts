@@ -59,7 +59,7 @@ export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: Gra
       }
       const variableValues = prepared.variableValues ?? coerced(apiSchema, prepared);
       const fetched = await executePlan(plan.node, { serviceMap, variables: prepared.variables, variableValues, context, types });
-      const shaped = plan.shape.shape(fetched.data, variableValues);
+      const shaped = await plan.shape.shape(fetched.data, variableValues);
       // Shaping finds holes a failed fetch leaves: its own errors would repeat the fetch's. When no
       // fetch failed, they are reported apart, as Apollo Router does (`valueCompletion`).
       if (fetched.errors.length > 0) return { data: shaped.data, errors: fetched.errors };

@@ -2,6 +2,8 @@
  * What a load balancer sees while a request runs: `/health` probed back to back during `request`,
  * then once after it. Hostile-input suites use it to show that no input blocks the gateway.
  */
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import type { TestGraph } from './graph.js';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
 
@@ -39,6 +41,27 @@ export async function watchingHealth<T>(gatewayUrl: string, request: () => Promi
   const after = await fetch(healthUrl);
   await after.arrayBuffer();
   return { result, elapsedMs, slowestHealthMs, healthAfter: after.status };
+}
+
+/**
+ * Like {@link watchingHealth}, with the probes sent from a worker thread: the test process may be
+ * busy itself (its subgraphs writing a large answer), and that must not count against the gateway.
+ */
+export async function watchingHealthFromThread<T>(gatewayUrl: string, request: () => Promise<T>): Promise<Watched<T>> {
+  const prober = new Worker(new URL('./health-prober.mjs', import.meta.url), { workerData: { url: new URL('/health', gatewayUrl).toString() } });
+  try {
+    await once(prober, 'message');
+    const started = performance.now();
+    const result = await request();
+    const elapsedMs = performance.now() - started;
+    prober.postMessage('stop');
+    const [{ slowest }] = (await once(prober, 'message')) as [{ slowest: number }];
+    const after = await fetch(new URL('/health', gatewayUrl));
+    await after.arrayBuffer();
+    return { result, elapsedMs, slowestHealthMs: slowest, healthAfter: after.status };
+  } finally {
+    await prober.terminate();
+  }
 }
 
 /** Requests the graph's subgraphs have received so far, all five together. */
