@@ -8,6 +8,7 @@ import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from '../schema/su
 import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from '../subgraphs/shared/internal-principal.js';
 import { TIME_SPAN_EXAMPLES, timeSpanSeconds } from './identity/time-span.js';
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from './identity/verify-token.js';
+import { PLANNERS, type PlannerKind } from './engine/plan.js';
 import { DEFAULT_LIMITS, DEFAULT_PUBLIC_LIMITS, type LimitName, type OperationLimits } from './limits/operation-limits.js';
 
 /**
@@ -138,6 +139,12 @@ export interface GatewayConfig {
    */
   executor: GatewayExecutorKind;
   /**
+   * `GATEWAY_PLANNER`: `hive` plans with Hive Router's Rust planner (@graphql-hive/router-query-planner,
+   * batching the entity fetches of a stage per subgraph), `apollo` with @apollo/query-planner. Where
+   * the addon cannot load, Apollo's plans, said once in the log. @default 'hive'
+   */
+  planner: PlannerKind;
+  /**
    * `CORS_ORIGINS`: browser origins allowed to call the gateway: `*` (any, without credentials),
    * a comma-separated list of origins (e.g. `https://shop.example,https://app.example`), or `off`.
    * @default '*'
@@ -238,6 +245,7 @@ const environmentSchema = z.object({
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   GATEWAY_EXECUTOR: z.enum(GATEWAY_EXECUTORS).default('own'),
+  GATEWAY_PLANNER: z.enum(PLANNERS).default('hive'),
   METRICS: flag.default('true'),
   INTROSPECTION: flag.default('true'),
   GRAPHIQL: flag.default('true'),
@@ -329,6 +337,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     documentCacheSize: options.DOCUMENT_CACHE_SIZE,
     logLevel: options.LOG_LEVEL,
     executor: options.GATEWAY_EXECUTOR,
+    planner: options.GATEWAY_PLANNER,
     corsOrigins: options.CORS_ORIGINS,
     apqCacheBytes: options.APQ_CACHE_BYTES,
     metrics: options.METRICS,

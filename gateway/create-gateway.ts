@@ -112,7 +112,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
       authorization: readAuthorizationPolicy(coreSupergraphSdl),
-      ...(config.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: config.documentCacheSize }) } : {}),
+      ...(config.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: config.documentCacheSize, planner: config.planner, logger: app.log }) } : {}),
     };
     planner = { sdl: coreSupergraphSdl };
   });
@@ -211,6 +211,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
         buildService: dataSources.buildService,
         serviceMap: dataSources.serviceMap,
         executor: config.executor,
+        planner: config.planner,
         documentCacheSize: config.documentCacheSize,
         apqCacheBytes: config.apqCacheBytes,
         introspection: config.introspection,

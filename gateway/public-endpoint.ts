@@ -9,7 +9,7 @@ import type { ApolloGateway, GatewayConfig, GraphQLDataSource } from '@apollo/ga
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { createApolloGateway } from './apollo-gateway.js';
 import { createEngineExecutor, createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
-import { createSupergraphEngine } from './engine/supergraph-engine.js';
+import { createSupergraphEngine, type PlannerKind } from './engine/supergraph-engine.js';
 import type { GatewayExecutorKind } from './config.js';
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
@@ -33,6 +33,7 @@ export interface PublicEndpointOptions {
   /** The subgraphs' data sources, by name (those `buildService` built). */
   serviceMap: () => Readonly<Record<string, GraphQLDataSource>>;
   executor: GatewayExecutorKind;
+  planner: PlannerKind;
   safelist?: Safelist | undefined;
   /** Runs before every request of the endpoint (the partner key check). */
   guard?: onRequestHookHandler | undefined;
@@ -59,7 +60,7 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
       authorization: readAuthorizationPolicy(coreSupergraphSdl),
-      ...(options.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: options.documentCacheSize }) } : {}),
+      ...(options.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: options.documentCacheSize, planner: options.planner, logger: app.log }) } : {}),
     };
   });
   const { executor } = await gateway.load();

@@ -7,7 +7,7 @@
  * subgraph's own errors (executeQueryPlan.ts, makeLazyErrorPathGenerator). Clients then get the
  * error at the field that failed and every other field of the response, as Apollo Router reports them.
  */
-import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 export type SubgraphErrorPath = (string | number)[];
 
@@ -19,6 +19,11 @@ export interface SubgraphFetch {
 }
 
 const ENTITIES_FIELD = '_entities';
+
+interface ResponseField {
+  node: FieldNode;
+  selectionSet?: SelectionSetNode | undefined;
+}
 
 /**
  * The path of each field of `fetch` that `data` (the subgraph's answer, if any) leaves unresolved
@@ -34,23 +39,34 @@ export function unresolvedFieldPaths(fetch: SubgraphFetch, data?: unknown): Subg
   }
   const rootFields = responseFields(operation.selectionSet, fragments, undefined);
   const root = asRecord(data);
-  const representations = fetch.variables?.representations;
-  const entitiesField = rootFields.get(ENTITIES_FIELD);
-  if (rootFields.size === 1 && entitiesField?.selectionSet && Array.isArray(representations)) {
-    const received = root?.[ENTITIES_FIELD];
+  const paths: SubgraphErrorPath[] = [];
+  for (const [name, field] of rootFields) {
+    // `_entities` (or each alias of it in a batched fetch): a path per representation and field.
+    const representations = field.node.name.value === ENTITIES_FIELD ? representationsOf(field.node, fetch.variables) : undefined;
+    if (!representations || !field.selectionSet) {
+      if (root?.[name] == null) paths.push([name]);
+      continue;
+    }
+    const received = root?.[name];
     const entities = Array.isArray(received) ? received : [];
-    const paths: SubgraphErrorPath[] = [];
     representations.forEach((representation, index) => {
       const typename = asRecord(representation)?.__typename;
-      const fields = responseFields(entitiesField.selectionSet!, fragments, typeof typename === 'string' ? typename : undefined);
+      const fields = responseFields(field.selectionSet!, fragments, typeof typename === 'string' ? typename : undefined);
       const entity = asRecord(entities[index]);
-      for (const name of fields.keys()) {
-        if (entity?.[name] == null) paths.push([ENTITIES_FIELD, index, name]);
+      for (const entityField of fields.keys()) {
+        if (entity?.[entityField] == null) paths.push([name, index, entityField]);
       }
     });
-    return paths;
   }
-  return [...rootFields.keys()].filter((name) => root?.[name] == null).map((name) => [name]);
+  return paths;
+}
+
+/** The representations an `_entities` field is given, read from the fetch's variables. */
+function representationsOf(field: FieldNode, variables: Record<string, unknown> | undefined): unknown[] | undefined {
+  const argument = field.arguments?.find((candidate) => candidate.name.value === 'representations');
+  if (argument?.value.kind !== Kind.VARIABLE) return undefined;
+  const value = variables?.[argument.value.name.value];
+  return Array.isArray(value) ? value : undefined;
 }
 
 /** Whether an entity fetch's answer has one entry per representation, as the executor requires. */
@@ -71,14 +87,14 @@ function responseFields(
   selectionSet: SelectionSetNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   typename: string | undefined,
-  into = new Map<string, { selectionSet?: SelectionSetNode | undefined }>(),
+  into = new Map<string, ResponseField>(),
   seen = new Set<string>(),
-): Map<string, { selectionSet?: SelectionSetNode | undefined }> {
+): Map<string, ResponseField> {
   const applies = (condition: string | undefined) => typename === undefined || condition === undefined || condition === typename;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       const name = selection.alias?.value ?? selection.name.value;
-      if (name !== '__typename' && !into.has(name)) into.set(name, { selectionSet: selection.selectionSet });
+      if (name !== '__typename' && !into.has(name)) into.set(name, { node: selection, selectionSet: selection.selectionSet });
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       if (applies(selection.typeCondition?.name.value)) responseFields(selection.selectionSet, fragments, typename, into, seen);
     } else {

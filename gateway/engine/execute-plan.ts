@@ -1,18 +1,18 @@
 /**
- * Runs a query plan (Apollo's plan format: Sequence, Parallel, Flatten, Fetch, Condition, Defer)
+ * Runs a query plan (plan.ts: Sequence, Parallel, Flatten, Fetch, BatchFetch, Condition, Defer)
  * against the subgraphs and merges every answer in place into one response tree, keyed by the
  * subgraph operations' response names. Shaping that tree into the client's response is
  * shape-response.ts's job. Written after the plan semantics of Apollo's executeQueryPlan.ts and
- * Apollo Router's fetch.rs, with two differences that matter: an entity fetch sends each distinct
- * representation once (many list items often point at one entity), and a subgraph error on an
- * entity is re-pathed to every place in the response where that entity sits.
+ * Hive Router's plan executor, with two differences that matter: an entity fetch sends each
+ * distinct representation once (many list items often point at one entity), and a subgraph error
+ * on an entity is re-pathed to every place in the response where that entity sits.
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { FetchNode, PlanNode, ResponsePath } from '@apollo/query-planner';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors.js';
 import { isResponseObject, mergeInPlace, ownValue, type ResponseObject } from './merge-in-place.js';
-import { applyRewrites, representationOf } from './representations.js';
+import type { BatchFetchNode, EntityRequirements, FetchNode, PathSegment, PlanNode } from './plan.js';
+import { applyRewrites, representationOf, type RequirementContext } from './representations.js';
 import type { TypeRelations } from './type-relations.js';
 
 export interface PlanExecution {
@@ -20,7 +20,7 @@ export interface PlanExecution {
   serviceMap: Readonly<Record<string, GraphQLDataSource>>;
   /** The variables as the client sent them: each fetch sends those it uses. */
   variables: Readonly<Record<string, unknown>> | undefined;
-  /** The coerced variable values (defaults applied): what `Condition` nodes test. */
+  /** The coerced variable values (defaults applied): what `Condition` nodes and requirements test. */
   variableValues: Readonly<Record<string, unknown>>;
   /** Handed to every data source as `context` (request id, principal, abort signal). */
   context: Record<string, unknown>;
@@ -35,7 +35,7 @@ export interface PlanResult {
 
 interface Cursor {
   /** Where the cursor's objects sit, from the root (`'@'` for each list level). */
-  path: ResponsePath;
+  path: PathSegment[];
   /** The non-null objects at `path`, in document order. */
   objects: ResponseObject[];
 }
@@ -43,10 +43,13 @@ interface Cursor {
 interface Run extends PlanExecution {
   root: ResponseObject;
   errors: GraphQLError[];
+  requirements: RequirementContext;
 }
 
+type ConcretePath = (string | number)[];
+
 export async function executePlan(node: PlanNode | undefined, execution: PlanExecution, root: ResponseObject = {}): Promise<PlanResult> {
-  const run: Run = { ...execution, root, errors: [] };
+  const run: Run = { ...execution, root, errors: [], requirements: { types: execution.types, variableValues: execution.variableValues } };
   if (node) await executeNode(run, node, { path: [], objects: [root] });
   return { data: root, errors: run.errors };
 }
@@ -61,13 +64,14 @@ async function executeNode(run: Run, node: PlanNode, cursor: Cursor): Promise<vo
       return;
     case 'Flatten': {
       const objects: ResponseObject[] = [];
-      for (const object of cursor.objects) collectAtPath(object, node.path, 0, objects);
+      for (const object of cursor.objects) collectAtPath(run.types, object, node.path, 0, objects);
       if (objects.length > 0) await executeNode(run, node.node, { path: [...cursor.path, ...node.path], objects });
       return;
     }
     case 'Fetch':
+    case 'BatchFetch':
       try {
-        await executeFetch(run, node, cursor);
+        await (node.kind === 'Fetch' ? executeFetch(run, node, cursor) : executeBatchFetch(run, node));
       } catch (error) {
         run.errors.push(error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined }));
       }
@@ -79,18 +83,24 @@ async function executeNode(run: Run, node: PlanNode, cursor: Cursor): Promise<vo
     }
     case 'Defer':
       // No incremental delivery yet: the deferred parts are answered inline, after the primary part.
-      if (node.primary.node) await executeNode(run, node.primary.node, cursor);
-      for (const deferred of node.deferred) if (deferred.node) await executeNode(run, deferred.node, cursor);
+      for (const child of node.nodes) await executeNode(run, child, cursor);
       return;
   }
 }
 
+/** Whether an object goes on past a type segment (one that does not say its type does). */
+function isOfTypes(types: TypeRelations, object: ResponseObject, names: readonly string[]): boolean {
+  const typename = object.__typename;
+  if (typename === undefined) return true;
+  return typeof typename === 'string' && names.some((name) => types.isSubtype(typename, name));
+}
+
 /** Pushes the non-null objects at `path` under `value` (lists flattened, `'@'` or not). */
-function collectAtPath(value: unknown, path: ResponsePath, index: number, into: ResponseObject[]): void {
+function collectAtPath(types: TypeRelations, value: unknown, path: readonly PathSegment[], index: number, into: ResponseObject[]): void {
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
     const next = path[index] === '@' ? index + 1 : index;
-    for (const element of value) collectAtPath(element, path, next, into);
+    for (const element of value) collectAtPath(types, element, path, next, into);
     return;
   }
   if (!isResponseObject(value)) return;
@@ -98,19 +108,20 @@ function collectAtPath(value: unknown, path: ResponsePath, index: number, into: 
     into.push(value);
     return;
   }
-  const element = path[index]!;
-  if (element === '@') collectAtPath(value, path, index + 1, into);
-  else collectAtPath(ownValue(value, String(element)), path, index + 1, into);
+  const segment = path[index]!;
+  if (segment === '@') collectAtPath(types, value, path, index + 1, into);
+  else if (typeof segment === 'string') collectAtPath(types, ownValue(value, segment), path, index + 1, into);
+  else if (isOfTypes(types, value, segment.types)) collectAtPath(types, value, path, index + 1, into);
 }
 
 /** The concrete response paths of the objects `collectAtPath` finds, in the same order. */
-function pathsAtPath(value: unknown, path: ResponsePath, index: number, here: (string | number)[], into: (string | number)[][]): void {
+function pathsAtPath(types: TypeRelations, value: unknown, path: readonly PathSegment[], index: number, here: ConcretePath, into: ConcretePath[]): void {
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
     const next = path[index] === '@' ? index + 1 : index;
     value.forEach((element, position) => {
       here.push(position);
-      pathsAtPath(element, path, next, here, into);
+      pathsAtPath(types, element, path, next, here, into);
       here.pop();
     });
     return;
@@ -120,46 +131,50 @@ function pathsAtPath(value: unknown, path: ResponsePath, index: number, here: (s
     into.push([...here]);
     return;
   }
-  const element = path[index]!;
-  if (element === '@') {
-    pathsAtPath(value, path, index + 1, here, into);
-    return;
+  const segment = path[index]!;
+  if (segment === '@') {
+    pathsAtPath(types, value, path, index + 1, here, into);
+  } else if (typeof segment === 'string') {
+    here.push(segment);
+    pathsAtPath(types, ownValue(value, segment), path, index + 1, here, into);
+    here.pop();
+  } else if (isOfTypes(types, value, segment.types)) {
+    pathsAtPath(types, value, path, index + 1, here, into);
   }
-  here.push(element);
-  pathsAtPath(ownValue(value, String(element)), path, index + 1, here, into);
-  here.pop();
 }
 
-async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise<void> {
-  const service = run.serviceMap[fetch.serviceName];
-  if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+/**
+ * The variables a fetch uses, as the client sent them; one it left out goes with its default (as
+ * Apollo Router sends it; stock @apollo/gateway leaves it out, and a subgraph then reads
+ * `@skip(if: $v)` without the value the client's operation gave it).
+ */
+function variablesFor(run: Run, usages: readonly string[] | undefined): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
-  if (fetch.variableUsages && run.variables) {
-    for (const name of fetch.variableUsages) {
-      const value = ownValue(run.variables as ResponseObject, name);
+  if (usages) {
+    for (const name of usages) {
+      let value = run.variables ? ownValue(run.variables as ResponseObject, name) : undefined;
+      if (value === undefined) value = ownValue(run.variableValues as ResponseObject, name);
       if (value !== undefined) variables[name] = value;
     }
   }
-  const objects = cursor.objects;
+  return variables;
+}
 
-  if (!fetch.requires) {
-    const response = await send(service, fetch, variables, run.context, cursor.path);
-    if (response.errors) recordErrors(run, fetch, response.errors, (path) => [path ? [...concretePrefix(run, cursor), ...path] : undefined]);
-    const data = response.data;
-    if (!isResponseObject(data)) return;
-    applyRewrites(data, fetch.outputRewrites, run.types);
-    for (const object of objects) mergeInPlace(object, data);
-    return;
-  }
+/** The distinct representations of some objects, each remembering the objects it stands for. */
+interface EntityBatch {
+  objects: ResponseObject[];
+  representations: ResponseObject[];
+  objectsOf: number[][];
+}
 
-  // One representation per distinct entity; each remembers the objects it stands for.
+function batchEntities(run: Run, objects: ResponseObject[], requirements: EntityRequirements): EntityBatch {
   const representations: ResponseObject[] = [];
   const objectsOf: number[][] = [];
   const indexOf = new Map<string, number>();
   for (let index = 0; index < objects.length; index++) {
-    const representation = representationOf(objects[index]!, fetch.requires, run.types);
+    const representation = representationOf(objects[index]!, requirements.requires, run.requirements);
     if (!representation || typeof representation.__typename !== 'string') continue;
-    applyRewrites(representation, fetch.inputRewrites, run.types);
+    applyRewrites(representation, requirements.inputRewrites, run.types);
     const key = JSON.stringify(representation);
     const known = indexOf.get(key);
     if (known === undefined) {
@@ -170,59 +185,132 @@ async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise
       objectsOf[known]!.push(index);
     }
   }
-  if (representations.length === 0) return;
-  if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-  const response = await send(service, fetch, { ...variables, representations }, run.context, cursor.path);
+  return { objects, representations, objectsOf };
+}
 
-  if (response.errors) {
-    let objectPaths: (string | number)[][] | undefined;
-    recordErrors(run, fetch, response.errors, (path) => {
-      if (!path) return [undefined];
-      const at = path[1];
-      if (path[0] !== '_entities' || typeof at !== 'number') return [[...cursor.path.filter((part) => part !== '@'), ...path]];
-      objectPaths ??= concretePaths(run, cursor);
-      return (objectsOf[at] ?? []).map((object) => [...(objectPaths![object] ?? []), ...path.slice(2)]);
-    });
-  }
-  const data = response.data;
-  if (!isResponseObject(data)) return;
-  const received = data._entities;
-  if (!Array.isArray(received) || received.length !== representations.length) {
-    throw new GraphQLError(`Subgraph "${fetch.serviceName}" sent ${Array.isArray(received) ? received.length : 'no'} entities for ${representations.length} representations`, {
-      extensions: { code: ErrorCode.SubgraphBadResponse, serviceName: fetch.serviceName },
+/** Merges an `_entities` answer into the objects each representation stands for. */
+function mergeEntities(serviceName: string, batch: EntityBatch, received: unknown, requirements: EntityRequirements, types: TypeRelations): void {
+  if (!Array.isArray(received) || received.length !== batch.representations.length) {
+    throw new GraphQLError(`Subgraph "${serviceName}" sent ${Array.isArray(received) ? received.length : 'no'} entities for ${batch.representations.length} representations`, {
+      extensions: { code: ErrorCode.SubgraphBadResponse, serviceName },
     });
   }
   for (let index = 0; index < received.length; index++) {
     const entity = received[index];
     if (!isResponseObject(entity)) continue;
-    const targets = objectsOf[index]!;
-    if (entity.__typename === undefined) entity.__typename = objects[targets[0]!]!.__typename;
-    applyRewrites(entity, fetch.outputRewrites, run.types);
-    for (const target of targets) mergeInPlace(objects[target]!, entity);
+    const targets = batch.objectsOf[index]!;
+    if (entity.__typename === undefined) entity.__typename = batch.objects[targets[0]!]!.__typename;
+    applyRewrites(entity, requirements.outputRewrites, types);
+    for (const target of targets) mergeInPlace(batch.objects[target]!, entity);
   }
 }
 
-function concretePaths(run: Run, cursor: Cursor): (string | number)[][] {
-  const paths: (string | number)[][] = [];
-  pathsAtPath(run.root, cursor.path, 0, [], paths);
+/** The client's paths of an entity error at `[<field>, i, ...rest]`: one per object entity i stands for. */
+function entityErrorPaths(batch: EntityBatch, objectPaths: () => ConcretePath[], path: readonly (string | number)[]): ConcretePath[] {
+  const at = path[1];
+  if (typeof at !== 'number') return [];
+  const paths = objectPaths();
+  return (batch.objectsOf[at] ?? []).map((object) => [...(paths[object] ?? []), ...path.slice(2)]);
+}
+
+async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise<void> {
+  const service = serviceOf(run, fetch.serviceName);
+  const variables = variablesFor(run, fetch.variableUsages);
+
+  if (!fetch.requires) {
+    const response = await send(service, fetch, variables, run.context);
+    if (response.errors) recordErrors(run, fetch.serviceName, response.errors, (path) => [path ? [...concretePrefix(run, cursor), ...path] : undefined]);
+    const data = response.data;
+    if (!isResponseObject(data)) return;
+    applyRewrites(data, fetch.outputRewrites, run.types);
+    for (const object of cursor.objects) mergeInPlace(object, data);
+    return;
+  }
+
+  const requirements = fetch as EntityRequirements & FetchNode;
+  const batch = batchEntities(run, cursor.objects, requirements);
+  if (batch.representations.length === 0) return;
+  if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
+  const response = await send(service, fetch, { ...variables, representations: batch.representations }, run.context);
+  if (response.errors) {
+    let objectPaths: ConcretePath[] | undefined;
+    const pathsOfObjects = () => (objectPaths ??= concretePaths(run, cursor.path));
+    recordErrors(run, fetch.serviceName, response.errors, (path) => {
+      if (!path) return [undefined];
+      if (path[0] !== '_entities') return [[...cursor.path.filter((part): part is string => typeof part === 'string' && part !== '@'), ...path]];
+      return entityErrorPaths(batch, pathsOfObjects, path);
+    });
+  }
+  const data = response.data;
+  if (!isResponseObject(data)) return;
+  mergeEntities(fetch.serviceName, batch, data._entities, requirements, run.types);
+}
+
+/** One request for the entity fetches of a stage to one subgraph, each alias with its representations. */
+async function executeBatchFetch(run: Run, fetch: BatchFetchNode): Promise<void> {
+  const service = serviceOf(run, fetch.serviceName);
+  const variables = variablesFor(run, fetch.variableUsages);
+  const batches = fetch.aliases.map((alias) => {
+    const objects: ResponseObject[] = [];
+    for (const path of alias.paths) collectAtPath(run.types, run.root, path, 0, objects);
+    return batchEntities(run, objects, alias);
+  });
+  if (batches.every((batch) => batch.representations.length === 0)) return;
+  fetch.aliases.forEach((alias, index) => {
+    variables[alias.variable] = batches[index]!.representations;
+  });
+  const response = await send(service, fetch, variables, run.context);
+  if (response.errors) {
+    const objectPaths = new Map<number, ConcretePath[]>();
+    recordErrors(run, fetch.serviceName, response.errors, (path) => {
+      if (!path) return [undefined];
+      const index = fetch.aliases.findIndex((alias) => alias.alias === path[0]);
+      if (index < 0) return [[...path]];
+      const pathsOfObjects = () => {
+        let known = objectPaths.get(index);
+        if (!known) {
+          known = [];
+          for (const aliasPath of fetch.aliases[index]!.paths) pathsAtPath(run.types, run.root, aliasPath, 0, [], known);
+          objectPaths.set(index, known);
+        }
+        return known;
+      };
+      return entityErrorPaths(batches[index]!, pathsOfObjects, path);
+    });
+  }
+  const data = response.data;
+  if (!isResponseObject(data)) return;
+  fetch.aliases.forEach((alias, index) => {
+    const batch = batches[index]!;
+    if (batch.representations.length > 0 || Array.isArray(data[alias.alias])) mergeEntities(fetch.serviceName, batch, data[alias.alias] ?? [], alias, run.types);
+  });
+}
+
+function serviceOf(run: Run, name: string): GraphQLDataSource {
+  const service = run.serviceMap[name];
+  if (!service) throw new Error(`Couldn't find service with name "${name}"`);
+  return service;
+}
+
+function concretePaths(run: Run, path: readonly PathSegment[]): ConcretePath[] {
+  const paths: ConcretePath[] = [];
+  pathsAtPath(run.types, run.root, path, 0, [], paths);
   return paths;
 }
 
 /** Where a fetch without representations (a root fetch) puts its answer. */
-function concretePrefix(run: Run, cursor: Cursor): (string | number)[] {
-  return cursor.path.length === 0 ? [] : (concretePaths(run, cursor)[0] ?? []);
+function concretePrefix(run: Run, cursor: Cursor): ConcretePath {
+  return cursor.path.length === 0 ? [] : (concretePaths(run, cursor.path)[0] ?? []);
 }
 
 type SubgraphAnswer = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
-function send(service: GraphQLDataSource, fetch: FetchNode, variables: Record<string, unknown>, context: Record<string, unknown>, path: ResponsePath): Promise<SubgraphAnswer> {
-  // The data sources read request, context and document; the rest of Apollo's options are not ours to fill.
+function send(service: GraphQLDataSource, fetch: FetchNode | BatchFetchNode, variables: Record<string, unknown>, context: Record<string, unknown>): Promise<SubgraphAnswer> {
+  // The data sources read request and context; the rest of Apollo's options are not ours to fill.
   const options = {
     kind: 'incoming operation',
     request: { query: fetch.operation, variables, ...(fetch.operationName === undefined ? {} : { operationName: fetch.operationName }) },
     context,
-    document: fetch.operationDocumentNode,
-    pathInIncomingRequest: path,
   } as unknown as GraphQLDataSourceProcessOptions;
   return service.process(options);
 }
@@ -233,13 +321,13 @@ function send(service: GraphQLDataSource, fetch: FetchNode, variables: Record<st
  */
 function recordErrors(
   run: Run,
-  fetch: FetchNode,
+  serviceName: string,
   errors: readonly GraphQLFormattedError[],
-  toPath: (path: readonly (string | number)[] | undefined) => ((string | number)[] | undefined)[],
+  toPath: (path: readonly (string | number)[] | undefined) => (ConcretePath | undefined)[],
 ): void {
   for (const error of errors) {
-    const message = error.message || `Error while fetching subquery from service "${fetch.serviceName}"`;
-    const extensions = { ...error.extensions, serviceName: fetch.serviceName, code: error.extensions?.code ?? ErrorCode.DownstreamServiceError };
+    const message = error.message || `Error while fetching subquery from service "${serviceName}"`;
+    const extensions = { ...error.extensions, serviceName, code: error.extensions?.code ?? ErrorCode.DownstreamServiceError };
     for (const path of toPath(error.path)) run.errors.push(new GraphQLError(message, { ...(path ? { path } : {}), extensions }));
   }
 }

@@ -1,20 +1,27 @@
 /**
- * The engine of one supergraph in service: its query planner, the plans and compiled response
- * shapes of the operations seen (one LRU, keyed by document hash and operation name), and the
- * executor that runs them (execute-plan.ts, then shape-response.ts). Built once per supergraph
- * load, per endpoint, and replaced whole on reload.
+ * The engine of one supergraph in service: its query planner (Hive's Rust planner, or Apollo's),
+ * the plans and compiled response shapes of the operations seen (one LRU, keyed by document hash
+ * and operation name), and the executor that runs them (execute-plan.ts, then
+ * shape-response.ts). Built once per supergraph load, per endpoint, and replaced whole on reload.
  */
+import { createRequire } from 'node:module';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
-import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
-import { GraphQLError, getVariableValues, type GraphQLSchema } from 'graphql';
+import { QueryPlanner } from '@apollo/query-planner';
+import { buildSchema, GraphQLError, getVariableValues, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { OperationResult, PreparedOperation } from '../execute-operation.js';
 import { executePlan } from './execute-plan.js';
+import { fromApolloPlan, fromHivePlan, type PlanNode, type PlannerKind } from './plan.js';
+
+export type { PlannerKind } from './plan.js';
 import { compileShape, type CompiledShape } from './shape-response.js';
 import { createTypeRelations, type TypeRelations } from './type-relations.js';
 
+
 export interface SupergraphEngine {
+  /** The planner in use: `hive` unless the addon could not load (or `apollo` was asked for). */
+  readonly planner: PlannerKind;
   /** Plans (cached), fetches and shapes one operation. */
   execute(prepared: PreparedOperation, serviceMap: Readonly<Record<string, GraphQLDataSource>>, context: Record<string, unknown>): Promise<OperationResult>;
 }
@@ -24,32 +31,52 @@ interface PreparedPlan {
   shape: CompiledShape;
 }
 
+export interface EngineLogger {
+  warn(message: string): void;
+  debug(message: string): void;
+}
+
 export interface SupergraphEngineOptions {
   /** Plans kept (LRU). */
   planCacheSize?: number;
+  /** `GATEWAY_PLANNER`. @default 'hive' */
+  planner?: PlannerKind;
+  logger?: EngineLogger;
 }
 
+type Plan = (prepared: PreparedOperation) => PlanNode | undefined;
+
 export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: GraphQLSchema, options: SupergraphEngineOptions = {}): SupergraphEngine {
-  const supergraph = Supergraph.build(coreSupergraphSdl);
-  const planner = new QueryPlanner(supergraph);
-  const plannerApiSchema = supergraph.apiSchema();
-  const types: TypeRelations = createTypeRelations(supergraph.schema.toGraphQLJSSchema());
+  const types: TypeRelations = createTypeRelations(buildSchema(coreSupergraphSdl, { assumeValidSDL: true }));
   const plans = new LRUCache<string, PreparedPlan>({ max: options.planCacheSize ?? 1_000 });
+  // Apollo's planner is built only when asked for or when Hive's cannot plan an operation.
+  let apollo: Plan | undefined;
+  const apolloPlan: Plan = (prepared) => (apollo ??= createApolloPlanner(coreSupergraphSdl))(prepared);
+  const hive = options.planner === 'apollo' ? undefined : createHivePlanner(coreSupergraphSdl, options.logger);
+  const planner: PlannerKind = hive ? 'hive' : 'apollo';
+
+  const planNode = (prepared: PreparedOperation): PlanNode | undefined => {
+    if (!hive) return apolloPlan(prepared);
+    try {
+      return hive(prepared);
+    } catch (error) {
+      options.logger?.debug(`Hive's planner could not plan operation ${prepared.queryHash.slice(0, 12)} (${(error as Error).message}); planned by Apollo's`);
+      return apolloPlan(prepared);
+    }
+  };
 
   const planFor = (prepared: PreparedOperation): PreparedPlan => {
     const key = `${prepared.queryHash}\u0000${prepared.operationName ?? ''}`;
     let plan = plans.get(key);
     if (!plan) {
-      const operation = operationFromDocument(plannerApiSchema, prepared.document, prepared.operationName === undefined ? {} : { operationName: prepared.operationName });
-      const { node } = planner.buildQueryPlan(operation);
-      if (node?.kind === 'Subscription') throw new Error('A subscription is executed event by event, not as one plan');
-      plan = { node, shape: compileShape(apiSchema, prepared.document, prepared.operation) };
+      plan = { node: planNode(prepared), shape: compileShape(apiSchema, prepared.document, prepared.operation) };
       plans.set(key, plan);
     }
     return plan;
   };
 
   return {
+    planner,
     async execute(prepared, serviceMap, context) {
       let plan: PreparedPlan;
       try {
@@ -66,6 +93,44 @@ export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: Gra
       if (shaped.errors.length > 0) return { data: shaped.data, extensions: { valueCompletion: shaped.errors } };
       return { data: shaped.data };
     },
+  };
+}
+
+function createApolloPlanner(coreSupergraphSdl: string): Plan {
+  const supergraph = Supergraph.build(coreSupergraphSdl);
+  const planner = new QueryPlanner(supergraph);
+  const apiSchema = supergraph.apiSchema();
+  return (prepared) => {
+    const operation = operationFromDocument(apiSchema, prepared.document, prepared.operationName === undefined ? {} : { operationName: prepared.operationName });
+    const { node } = planner.buildQueryPlan(operation);
+    if (node?.kind === 'Subscription') throw new Error('A subscription is executed event by event, not as one plan');
+    return node ? fromApolloPlan(node) : undefined;
+  };
+}
+
+interface HiveQueryPlanner {
+  plan(query: string, operationName: string | undefined | null, activeLabels: Set<string>, percentageValue: number): { node?: Record<string, unknown> & { kind: string } };
+}
+
+let hiveModule: { QueryPlanner: new (sdl: string) => HiveQueryPlanner } | null | undefined;
+
+/** Hive Router's planner (a Node addon); undefined, said once in the log, where it cannot load. */
+function createHivePlanner(coreSupergraphSdl: string, logger: EngineLogger | undefined): Plan | undefined {
+  if (hiveModule === undefined) {
+    try {
+      hiveModule = createRequire(import.meta.url)('@graphql-hive/router-query-planner') as typeof hiveModule;
+    } catch (error) {
+      hiveModule = null;
+      logger?.warn(`Hive's query planner (@graphql-hive/router-query-planner) cannot load here (${(error as Error).message}): planning with Apollo's (@apollo/query-planner)`);
+    }
+  }
+  if (!hiveModule) return undefined;
+  const planner = new hiveModule.QueryPlanner(coreSupergraphSdl);
+  const noLabels = new Set<string>();
+  return (prepared) => {
+    const { node } = planner.plan(prepared.query, prepared.operationName ?? null, noLabels, 0);
+    if (node?.kind === 'Subscription') throw new Error('A subscription is executed event by event, not as one plan');
+    return node ? fromHivePlan(node) : undefined;
   };
 }
 

@@ -1,14 +1,15 @@
 /**
  * The differential suite on a federation fixture (tests/support/federation-fixture.ts): the same
- * document through our engine and through stock @apollo/gateway's executor, two gateways on the
- * same in-process subgraphs; `data` deep-equal, errors at the same paths with the same codes.
+ * document through our engine, planned by Hive's planner and by Apollo's, and through stock
+ * @apollo/gateway, three gateways on the same in-process subgraphs; `data` deep-equal, errors at
+ * the same paths with the same codes.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type RunningGateway } from '../../gateway/create-gateway.js';
-import { loadGatewayConfig, type GatewayExecutorKind } from '../../gateway/config.js';
+import { loadGatewayConfig } from '../../gateway/config.js';
 import { DEVELOPMENT_JWT_SECRET } from '../../gateway/identity/development-secret.js';
 import { postGraphQL } from '../support/graph.js';
 import { compareAnswers } from '../support/differential.js';
@@ -16,19 +17,21 @@ import { startFederationFixture, type FederationFixture } from '../support/feder
 
 let fixture: FederationFixture;
 let folder: string;
-const gateways: Partial<Record<GatewayExecutorKind, RunningGateway>> = {};
+// Our engine with each planner, and stock @apollo/gateway (the reference).
+const ENGINES = { hive: { GATEWAY_PLANNER: 'hive' }, apollo: { GATEWAY_PLANNER: 'apollo' }, stock: { GATEWAY_EXECUTOR: 'apollo' } } as const;
+const gateways: Partial<Record<keyof typeof ENGINES, RunningGateway>> = {};
 
 beforeAll(async () => {
   fixture = await startFederationFixture();
   folder = mkdtempSync(join(tmpdir(), 'differential-'));
   const supergraphPath = join(folder, 'supergraph.graphql');
   writeFileSync(supergraphPath, fixture.supergraphSdl);
-  for (const executor of ['own', 'apollo'] as const) {
-    gateways[executor] = await createGateway(
+  for (const [name, env] of Object.entries(ENGINES)) {
+    gateways[name as keyof typeof ENGINES] = await createGateway(
       loadGatewayConfig({
+        ...env,
         SUPERGRAPH_PATH: supergraphPath,
         SUPERGRAPH_WATCH: 'false',
-        GATEWAY_EXECUTOR: executor,
         PUBLIC_SUPERGRAPH_PATH: 'off',
         PORT: '0',
         HOST: '127.0.0.1',
@@ -41,17 +44,37 @@ beforeAll(async () => {
   }
 }, 60_000);
 afterAll(async () => {
-  await gateways.own?.close();
-  await gateways.apollo?.close();
+  for (const gateway of Object.values(gateways)) await gateway.close();
   await fixture?.close();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-async function bothAnswer(query: string, variables: Record<string, unknown> = {}) {
-  const [ours, stock] = await Promise.all([postGraphQL(gateways.own!.url, query, variables), postGraphQL(gateways.apollo!.url, query, variables)]);
-  expect(ours.status).toBe(stock.status);
-  compareAnswers(ours.body, stock.body);
-  return ours.body;
+/**
+ * Where Apollo's planner plans wrong (stock @apollo/gateway answers wrong with it, and so does our
+ * executor given the same plan), what the answer is, and why.
+ */
+interface ApolloPlannerBug {
+  why: string;
+  data: unknown;
+}
+
+/**
+ * Our engine with Apollo's plans answers as stock does (the executor compared on the same plans);
+ * with Hive's plans it answers the same too, or, where Apollo's planner is wrong, right.
+ */
+async function bothAnswer(query: string, variables: Record<string, unknown> = {}, apolloPlannerBug?: ApolloPlannerBug) {
+  const [hive, apollo, stock] = await Promise.all([gateways.hive!, gateways.apollo!, gateways.stock!].map((gateway) => postGraphQL(gateway.url, query, variables)));
+  expect(apollo!.status).toBe(stock!.status);
+  compareAnswers(apollo!.body, stock!.body);
+  expect(hive!.status).toBe(stock!.status);
+  if (!apolloPlannerBug) {
+    compareAnswers(hive!.body, stock!.body);
+  } else {
+    expect(hive!.body.errors, apolloPlannerBug.why).toBeUndefined();
+    expect(hive!.body.data, apolloPlannerBug.why).toEqual(apolloPlannerBug.data);
+    expect(stock!.body.data, apolloPlannerBug.why).not.toEqual(apolloPlannerBug.data);
+  }
+  return hive!.body;
 }
 
 describe('our engine answers as stock @apollo/gateway does, on the federation fixture', () => {
@@ -109,8 +132,17 @@ describe('our engine answers as stock @apollo/gateway does, on the federation fi
     const query = `query Q($withReviews: Boolean!, $skipStock: Boolean = false) {
       topProducts(first: 3) { name reviews @include(if: $withReviews) { body author { name } } inStock @skip(if: $skipStock) shippingEstimate @include(if: $withReviews) }
     }`;
+    const inStockLeftNull: ApolloPlannerBug = {
+      why:
+        "Apollo's planner asks `price weight` (needed by shippingEstimate, which is not included) in the representations of the fetch that also " +
+        'resolves inStock; they were not fetched, so no representation can be made and inStock is left null without an error. Hive plans the two apart.',
+      data: { topProducts: [{ name: 'Table', inStock: true }, { name: 'Couch', inStock: false }, { name: 'Chair', inStock: true }] },
+    };
     for (const withReviews of [true, false]) {
-      for (const skipStock of [true, false]) await bothAnswer(query, { withReviews, skipStock });
+      for (const skipStock of [true, false, undefined]) {
+        const variables = skipStock === undefined ? { withReviews } : { withReviews, skipStock };
+        await bothAnswer(query, variables, !withReviews && !skipStock ? inStockLeftNull : undefined);
+      }
     }
   });
 

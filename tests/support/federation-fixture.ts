@@ -113,7 +113,14 @@ const subgraphs: { name: string; typeDefs: string; resolvers: Record<string, unk
       User: { reviews: (user: { id: string }) => reviews.filter((review) => review.authorId === user.id) },
       Product: { reviews: (product: { upc: string }) => reviews.filter((review) => review.upc === product.upc) },
       Book: { reviews: (book: { id: string }) => reviews.filter((review) => review.mediaId === book.id) },
-      Media: { __resolveType: (item: { __typename: string }) => item.__typename },
+      Media: {
+        __resolveType: (item: { __typename: string }) => item.__typename,
+        // An entity interface resolves a reference to its implementation.
+        __resolveReference: (reference: { id: string }) => {
+          const item = media.find((candidate) => candidate.id === reference.id);
+          return item ? { __typename: item.__typename, id: item.id } : null;
+        },
+      },
     },
   },
   {
