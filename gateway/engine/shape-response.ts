@@ -180,6 +180,19 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
       // The response text, written as the walk goes; a null that bubbles up cuts it back to where
       // the object or list it nulls began.
       let json = '';
+      // Written text is kept in flat chunks of about 64 KB: a string grown by `+=` alone is a rope
+      // of one node per append, all alive until the end, and a 3 MB answer made the collector work
+      // through a million of them.
+      const chunks: string[] = [];
+      let flushed = 0;
+      const position = () => flushed + json.length;
+      const cutBackTo = (at: number) => {
+        while (at < flushed) {
+          json = chunks.pop()!;
+          flushed -= json.length;
+        }
+        json = json.slice(0, at - flushed);
+      };
       const path: Path = [];
       // The walk keeps its own stack instead of recursing, so it can stop after any value when its
       // time slice is spent and go on after other requests had their turn.
@@ -209,7 +222,7 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             invalid(`Invalid value found for ${describe(path, slot.printed, parent)}.`, path);
             return Written.ExplainedNull;
           }
-          stack.push({ kind: FrameKind.List, items: value, index: 0, item: slot.list, child, parent, start: json.length, nullified: false, slot });
+          stack.push({ kind: FrameKind.List, items: value, index: 0, item: slot.list, child, parent, start: position(), nullified: false, slot });
           json += '[';
           return PENDING;
         }
@@ -229,7 +242,7 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
           }
           runtime = named;
         }
-        stack.push({ kind: FrameKind.Object, value, fields: collect(child, runtime, variableValues), index: 0, type: runtime, start: json.length, separator: '{', slot, parent });
+        stack.push({ kind: FrameKind.Object, value, fields: collect(child, runtime, variableValues), index: 0, type: runtime, start: position(), separator: '{', slot, parent });
         return PENDING;
       };
 
@@ -249,7 +262,7 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
 
       /** The object becomes null: its text is cut, and its own slot settles the null. */
       const nullObject = (frame: ObjectFrame): void => {
-        json = json.slice(0, frame.start);
+        cutBackTo(frame.start);
         stack.pop();
         if (!frame.slot) rootNulled = true;
         else deliver(settle(Written.ExplainedNull, frame.slot, frame.parent!));
@@ -263,11 +276,18 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             steps = 0;
             if (performance.now() > deadline) return false;
           }
+          if (json.length > CHUNK_LENGTH) {
+            // Number() flattens the rope (the `flatstr` trick); the chunk is kept flat.
+            Number(json);
+            chunks.push(json);
+            flushed += json.length;
+            json = '';
+          }
           const frame = stack[stack.length - 1]!;
           if (frame.kind === FrameKind.List) {
             if (frame.index === frame.items.length) {
               stack.pop();
-              if (frame.nullified) json = json.slice(0, frame.start);
+              if (frame.nullified) cutBackTo(frame.start);
               else json += ']';
               deliver(settle(frame.nullified ? Written.ExplainedNull : Written.Value, frame.slot, frame.parent));
               continue;
@@ -317,13 +337,15 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
 
       stack.push({ kind: FrameKind.Object, value: input, fields: collect(root, rootType, variableValues), index: 0, type: rootType, start: 0, separator: '{', slot: undefined, parent: undefined });
       while (!walk(performance.now() + SLICE_MS)) await yieldToEventLoop();
-      return { data: rootNulled ? null : new RawJson(json), errors };
+      chunks.push(json);
+      return { data: rootNulled ? null : new RawJson(chunks.join('')), errors };
     },
   };
 }
 
 /** How long the walk runs before letting other requests (and `/health`) have the event loop. */
 const SLICE_MS = 10;
+const CHUNK_LENGTH = 65_536;
 
 const PENDING = Symbol('pending');
 

@@ -1,12 +1,19 @@
 /**
- * Completes one subscription event by the query plan: the event stands in for the primary fetch's
- * answer, and `rest` fetches what other subgraphs add (product name, effective price...). A fetch
- * that fails leaves its fields null with an error on that event; the stream goes on.
+ * Completes one subscription event by the query plan, on the engine that runs queries
+ * (gateway/engine/): the event stands in for the primary fetch's answer, and `rest` fetches what
+ * other subgraphs add (product name, effective price...). A fetch that fails leaves its fields null
+ * with an error on that event; the stream goes on. Each event is shaped once, whatever the number
+ * of subscribers its shared stream has.
  */
-import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import type { PlanNode, QueryPlan } from '@apollo/query-planner';
-import { Kind, OperationTypeNode, type DocumentNode, type ExecutionResult, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import { buildRequestContext, type GatewayRequestContext, type PreparedOperation, type SchemaSnapshot } from '../execute-operation.js';
+import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
+import type { PlanNode as ApolloPlanNode } from '@apollo/query-planner';
+import { getVariableValues, Kind, OperationTypeNode, type DocumentNode, type ExecutionResult, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import type { GatewayRequestContext, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
+import { executePlan } from '../engine/execute-plan.js';
+import { fromApolloPlan, type PlanNode } from '../engine/plan.js';
+import { materialize } from '../engine/raw-json.js';
+import { compileShape, type CompiledShape } from '../engine/shape-response.js';
+import { createTypeRelations, type TypeRelations } from '../engine/type-relations.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan-subscription.js';
 import type { UpstreamResult } from './upstream-stream.js';
 
@@ -49,39 +56,60 @@ export function createEventEnricher(options: EventEnricherOptions): EventEnriche
   return createEnrichers(options).enrichEvent;
 }
 
+const typeRelations = new WeakMap<SubscriptionPlanner, TypeRelations>();
+
+interface EventRun {
+  node: PlanNode;
+  shape: CompiledShape;
+}
+
 export function createEnrichers(options: EventEnricherOptions & { historyField?: string | undefined }): { enrichEvent: EventEnricher; enrichPage: PageEnricher | undefined } {
   const { planner, plan, prepared, snapshot } = options;
-  const queryPlan: QueryPlan = {
-    kind: 'QueryPlan',
-    node: {
-      kind: 'Sequence',
-      nodes: [{ ...plan.primary, serviceName: EVENT_SERVICE }, ...(plan.rest ? [plan.rest] : [])],
-    },
+  let types = typeRelations.get(planner);
+  if (!types) typeRelations.set(planner, (types = createTypeRelations(planner.supergraphSchema)));
+  const variableValues = prepared.variableValues ?? coerced(snapshot, prepared);
+  const eventRun: EventRun = {
+    node: sequenceAfterEvent(plan, plan.rest),
+    shape: compileShape(snapshot.schema, prepared.document, prepared.operation),
   };
-  const operationContext = buildOperationContext({
-    schema: snapshot.schema,
-    operationDocument: prepared.document,
-    ...(prepared.operationName === undefined ? {} : { operationName: prepared.operationName }),
-  });
-  const requestContext = buildRequestContext(prepared, snapshot, options.context, options.logger);
+  const run = async ({ node, shape }: EventRun, answer: { data: Record<string, unknown>; errors?: unknown }): Promise<ExecutionResult> => {
+    const eventSource: GraphQLDataSource = { process: async () => answer as never };
+    const serviceMap = { ...options.serviceMap(), [EVENT_SERVICE]: eventSource };
+    const fetched = await executePlan(node, { serviceMap, variables: prepared.variables, variableValues, context: options.context, types: types! });
+    const shaped = await shape.shape(fetched.data, variableValues);
+    // Parsed once here: every subscriber's message is written from this value.
+    const data = materialize(shaped.data);
+    if (fetched.errors.length > 0) return { data, errors: fetched.errors };
+    if (shaped.errors.length > 0) return { data, extensions: { valueCompletion: shaped.errors } };
+    return { data };
+  };
 
   const enrichEvent: EventEnricher = async (event) => {
     const data = event.data;
     if (!data) return { errors: (event.errors ?? []) as ExecutionResult['errors'] & object };
-    const eventSource: GraphQLDataSource = { process: async () => ({ data, ...(event.errors ? { errors: event.errors } : {}) }) };
-    const serviceMap = { ...options.serviceMap(), [EVENT_SERVICE]: eventSource };
-    const result = await executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, planner.supergraphSchema, planner.apiSchema);
-    return result as ExecutionResult;
+    return run(eventRun, { data, ...(event.errors ? { errors: event.errors } : {}) });
   };
-  return { enrichEvent, enrichPage: options.historyField === undefined ? undefined : createPageEnricher(options, options.historyField, requestContext) };
+  const pageRun = options.historyField === undefined ? undefined : preparePageRun(options, options.historyField);
+  const enrichPage: PageEnricher | undefined = pageRun
+    ? async (events) => {
+        if (events.some((event) => !event.data || event.errors)) return undefined;
+        const rows = events.map((event) => (event.data as Record<string, unknown>)[pageRun.responseKey]);
+        const result = await run(pageRun, { data: { [pageRun.responseKey]: rows } });
+        const enriched = (result.data as Record<string, unknown> | null | undefined)?.[pageRun.responseKey];
+        if (result.errors?.length || result.extensions || !Array.isArray(enriched) || enriched.length !== events.length || enriched.some((item) => item == null)) return undefined;
+        return enriched.map((item) => ({ data: { [pageRun.responseKey]: item } }));
+      }
+    : undefined;
+  return { enrichEvent, enrichPage };
 }
 
-function createPageEnricher(
-  options: EventEnricherOptions,
-  historyField: string,
-  requestContext: ReturnType<typeof buildRequestContext>,
-): PageEnricher | undefined {
-  const { planner, plan, prepared, snapshot } = options;
+/** The plan of one event: its primary fetch answered by the event, then `rest`. */
+function sequenceAfterEvent(plan: SubscriptionPlan, rest: ApolloPlanNode | undefined): PlanNode {
+  return fromApolloPlan({ kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: EVENT_SERVICE }, ...(rest ? [rest] : [])] });
+}
+
+function preparePageRun(options: EventEnricherOptions, historyField: string): (EventRun & { responseKey: string }) | undefined {
+  const { plan, prepared, snapshot } = options;
   const operation = prepared.operation;
   const root = operation.selectionSet.selections[0];
   if (operation.selectionSet.selections.length !== 1 || root?.kind !== Kind.FIELD) return undefined;
@@ -92,39 +120,22 @@ function createPageEnricher(
   const pageRoot: FieldNode = { ...root, alias: { kind: Kind.NAME, value: responseKey }, name: { kind: Kind.NAME, value: historyField }, arguments: [] };
   const pageOperation: OperationDefinitionNode = { ...operation, operation: OperationTypeNode.QUERY, selectionSet: { ...operation.selectionSet, selections: [pageRoot] } };
   const pageDocument: DocumentNode = { ...prepared.document, definitions: prepared.document.definitions.map((d) => (d === operation ? pageOperation : d)) };
-  let operationContext: ReturnType<typeof buildOperationContext>;
+  let shape: CompiledShape;
   try {
-    operationContext = buildOperationContext({
-      schema: snapshot.schema,
-      operationDocument: pageDocument,
-      ...(prepared.operationName === undefined ? {} : { operationName: prepared.operationName }),
-    });
+    shape = compileShape(snapshot.schema, pageDocument, pageOperation);
   } catch {
     return undefined;
   }
-  const queryPlan: QueryPlan = {
-    kind: 'QueryPlan',
-    node: { kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: EVENT_SERVICE }, ...(rest ? [rest] : [])] },
-  };
-  return async (events) => {
-    if (events.some((event) => !event.data || event.errors)) return undefined;
-    const rows = events.map((event) => (event.data as Record<string, unknown>)[responseKey]);
-    const eventSource: GraphQLDataSource = { process: async () => ({ data: { [responseKey]: rows } }) };
-    const serviceMap = { ...options.serviceMap(), [EVENT_SERVICE]: eventSource };
-    const result = (await executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, planner.supergraphSchema, planner.apiSchema)) as ExecutionResult;
-    const enriched = (result.data as Record<string, unknown> | null | undefined)?.[responseKey];
-    if (result.errors?.length || result.extensions || !Array.isArray(enriched) || enriched.length !== events.length || enriched.some((item) => item == null)) return undefined;
-    return enriched.map((item) => ({ data: { [responseKey]: item } }));
-  };
+  return { node: sequenceAfterEvent(plan, rest), shape, responseKey };
 }
 
 /** The plan of one event's enrichment made to run over a list of events: each path goes through the list (`@`) after the root field. */
-function overList(node: PlanNode): PlanNode | undefined {
+function overList(node: ApolloPlanNode): ApolloPlanNode | undefined {
   switch (node.kind) {
     case 'Sequence':
     case 'Parallel': {
       const nodes = node.nodes.map(overList);
-      return nodes.every((n): n is PlanNode => n !== undefined) ? { ...node, nodes } : undefined;
+      return nodes.every((n): n is ApolloPlanNode => n !== undefined) ? { ...node, nodes } : undefined;
     }
     case 'Flatten':
       return node.path.length === 0 ? undefined : { ...node, path: [node.path[0]!, '@', ...node.path.slice(1)] };
@@ -138,4 +149,10 @@ function overList(node: PlanNode): PlanNode | undefined {
       // A root fetch or a @defer: not a per-event completion; enrich event by event.
       return undefined;
   }
+}
+
+function coerced(snapshot: SchemaSnapshot, prepared: PreparedOperation): Record<string, unknown> {
+  const definitions = prepared.operation.variableDefinitions;
+  if (!definitions || definitions.length === 0) return {};
+  return getVariableValues(snapshot.schema, definitions, prepared.variables ?? {}).coerced ?? {};
 }
