@@ -9,7 +9,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { createInternalTokenSigner } from '../gateway/identity/internal-token.js';
 import { SUPERGRAPH_PATH } from '../schema/subgraphs.js';
-import { PRINCIPAL_HEADER } from '../subgraphs/shared/internal-principal.js';
+import { PRINCIPAL_HEADER } from '../platform/internal-principal.js';
 
 const port = Number(process.env.PORT ?? 4100);
 // The subgraphs answer only vouched-for requests; the baseline vouches for anonymous, as ours does for the bench's calls.

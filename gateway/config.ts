@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from '../schema/subgraphs.js';
-import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from '../subgraphs/shared/internal-principal.js';
+import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from '../platform/internal-principal.js';
 import { TIME_SPAN_EXAMPLES, timeSpanSeconds } from './identity/time-span.js';
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from './identity/verify-token.js';
 import { PLANNERS, type PlannerKind } from './engine/plan.js';

@@ -6,7 +6,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import type { DocumentNode, ExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { RawJson } from './engine/raw-json.js';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import type { AuthorizationPolicy } from '../subgraphs/shared/authorization-policy.js';
+import type { AuthorizationPolicy } from '../platform/authorization-policy.js';
 import type { SupergraphEngine } from './engine/supergraph-engine.js';
 
 type GatewayExecutor = ApolloGateway['executor'];

@@ -17,7 +17,7 @@ import type { GatewayMetrics } from './metrics.js';
 import { createPersistedQueryStore } from './persisted-queries.js';
 import { toPublicError } from './public-errors.js';
 import type { Safelist } from './safelist.js';
-import { readAuthorizationPolicy } from '../subgraphs/shared/authorization-policy.js';
+import { readAuthorizationPolicy } from '../platform/authorization-policy.js';
 import { createSupergraphFileSource } from './supergraph-source.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/public/graphql';

@@ -12,7 +12,7 @@ import { REQUEST_ID_HEADER, requestIdFromContext } from './request-id.js';
 import { ErrorCode } from './errors.js';
 import { hasOneEntityPerRepresentation, unresolvedFieldPaths, type SubgraphFetch } from './subgraph-error-paths.js';
 import { principalFromContext, type InternalTokenSigner } from './identity/internal-token.js';
-import { PRINCIPAL_HEADER } from '../subgraphs/shared/internal-principal.js';
+import { PRINCIPAL_HEADER } from '../platform/internal-principal.js';
 
 export type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 

@@ -29,7 +29,7 @@ import {
 import type { PreparedOperation } from '../execute-operation.js';
 import { coerceVariables, type VariableValues } from '../prepare-operation.js';
 import type { Principal } from '../identity/principal.js';
-import { fieldRequirement, holdsScopes, merge, type AuthorizationPolicy, type Requirement } from '../../subgraphs/shared/authorization-policy.js';
+import { fieldRequirement, holdsScopes, merge, type AuthorizationPolicy, type Requirement } from '../../platform/authorization-policy.js';
 import { OWNER_BOUND_SCOPES } from './owner-bound-scopes.js';
 
 export type AuthorizationCode = 'UNAUTHORIZED' | 'FORBIDDEN';

@@ -11,7 +11,7 @@ import {
   INTERNAL_TOKEN_AUDIENCE,
   INTERNAL_TOKEN_ISSUER,
   checkInternalTokenSecret,
-} from '../../subgraphs/shared/internal-principal.js';
+} from '../../platform/internal-principal.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from './principal.js';
 
 /** How long a vouching is valid at most; the subgraph checks it on every request. */

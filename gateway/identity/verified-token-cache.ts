@@ -4,7 +4,7 @@
  * token for an hour). A remembered token still expires on time, and is verified afresh after
  * `ttlMs` so a key removed from the JWKS stops being honoured within that delay.
  */
-import { rememberVerified } from '../../subgraphs/shared/verified-token-cache.js';
+import { rememberVerified } from '../../platform/verified-token-cache.js';
 import type { TokenVerifier } from './verify-token.js';
 
 export interface VerifiedTokenCacheOptions {

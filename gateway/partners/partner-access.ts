@@ -3,7 +3,7 @@
  * the key store, the rate limiter (on Redis when configured) and the guard built from them.
  */
 import type { onRequestHookHandler } from 'fastify';
-import { openRedisConnection, type RedisConnection } from '../../subgraphs/shared/events/redis-connection.js';
+import { openRedisConnection, type RedisConnection } from '../../platform/redis-connection.js';
 import { createPartnerRateLimiter } from './partner-rate-limiter.js';
 import { openPartnerStore, type PartnerStore, type PartnerStoreOptions } from './partner-store.js';
 import { requirePartnerKey } from './require-partner-key.js';

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
-import { openDatabase } from '../../subgraphs/shared/database.js';
-import { migrateToLatest } from '../../subgraphs/shared/migrate.js';
+import { openDatabase } from '../../platform/database.js';
+import { migrateToLatest } from '../../platform/migrate.js';
 import { migrations } from './migrations.js';
 import { generatePartnerKey, hashPartnerKey } from './partner-keys.js';
 import { PLANS, isPlanName, type Plan, type PlanName } from './plans.js';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { containsInsensitive } from '../shared/database.js';
+import { containsInsensitive } from '../../platform/database.js';
 import type { ProductFilter } from './generated/resolvers.js';
 import type { PageRequest } from './input-rules.js';
 import type { ProductModel } from './models.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { insertInChunks } from '../shared/database.js';
+import { insertInChunks } from '../../platform/database.js';
 import { categories, CURRENCY, products, type ProductSeed, type SeedSize } from '../shared/universe.js';
 import { productSearchText } from './search-text.js';
 import type { CatalogDatabase } from './tables.js';

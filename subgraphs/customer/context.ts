@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditRecorder } from '../shared/audit.js';
-import type { SubgraphPrincipal } from '../shared/principal.js';
+import type { SubgraphPrincipal } from '../../platform/principal.js';
 import type { SubgraphServices } from '../shared/subgraph-server.js';
 import { createCustomerLoaders, type CustomerLoaders } from './loaders.js';
 import type { CustomerDatabase } from './tables.js';

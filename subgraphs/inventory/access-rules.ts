@@ -11,7 +11,7 @@ import {
   withScope,
   type Grant,
 } from '../shared/access.js';
-import { hasScope, type SubgraphPrincipal } from '../shared/principal.js';
+import { hasScope, type SubgraphPrincipal } from '../../platform/principal.js';
 import type { InventoryContext } from './context.js';
 
 /** Scopes that move stock at every location (a warehouse, the back office). */

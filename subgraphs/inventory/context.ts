@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { allByKey, oneByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { AuditRecorder } from '../shared/audit.js';
-import type { SubgraphPrincipal } from '../shared/principal.js';
+import type { SubgraphPrincipal } from '../../platform/principal.js';
 import type { LocationModel, ReservationModel, StockChangeModel, StockLevelModel, StockSummaryModel } from './models.js';
 import { findAllLocations, findReservationsByIds, findStockLevelsBySkus, findStockSummariesBySkus } from './repository.js';
 import type { InventoryDatabase } from './tables.js';

@@ -6,7 +6,7 @@
  * on PostgreSQL every stock-moving transaction first takes one transaction-scoped advisory lock;
  * on SQLite, Kysely runs every transaction on its single connection, one after the other.
  */
-import { isPostgres } from '../shared/database.js';
+import { isPostgres } from '../../platform/database.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SubgraphServices } from '../shared/subgraph-server.js';
 import { commitPublisherFor, type OutgoingEvent, type PublishTicket } from './commit-publisher.js';

@@ -1,4 +1,4 @@
-import { isPostgres } from '../shared/database.js';
+import { isPostgres } from '../../platform/database.js';
 import { sql, type Kysely, type Migration } from 'kysely';
 
 // Migrations see an untyped database: the tables they create are what tables.ts describes.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { bulkInsert, type ColumnTypes } from '../shared/bulk-insert.js';
-import { insertInChunks } from '../shared/database.js';
+import { insertInChunks } from '../../platform/database.js';
 import type { SeedSize } from '../shared/universe.js';
 import { generateInventory } from './seed-data.js';
 import type { InventoryDatabase } from './tables.js';

@@ -2,7 +2,7 @@
 import type DataLoader from 'dataloader';
 import { oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
-import type { SubgraphPrincipal } from '../shared/principal.js';
+import type { SubgraphPrincipal } from '../../platform/principal.js';
 import type { PromotionModel } from './models.js';
 import { findPromotionIdsByCustomer, findPromotionIdsBySku, findPromotions } from './repository.js';
 import type { PromotionsDatabase } from './tables.js';

@@ -4,7 +4,7 @@
  * active from SEED_EPOCH - 30 days to SEED_EPOCH + 3 years, a few expired and a few future ones.
  */
 import type { Kysely } from 'kysely';
-import { insertInChunks } from '../shared/database.js';
+import { insertInChunks } from '../../platform/database.js';
 import {
   CHANNELS,
   CURRENCY,

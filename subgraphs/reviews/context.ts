@@ -4,7 +4,7 @@ import { groupBy } from '../shared/group-by.js';
 import { MAX_BATCH, allByKey, loaderPerArguments, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { AuditRecorder } from '../shared/audit.js';
-import type { SubgraphPrincipal } from '../shared/principal.js';
+import type { SubgraphPrincipal } from '../../platform/principal.js';
 import type { ReviewModel } from './models.js';
 import { summarizeRatings, type RatingSummary } from './rating.js';
 import {

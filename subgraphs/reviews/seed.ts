@@ -6,7 +6,7 @@
  * random customers; one review per (product, customer).
  */
 import type { Kysely } from 'kysely';
-import { insertInChunks } from '../shared/database.js';
+import { insertInChunks } from '../../platform/database.js';
 import { SHOWCASE_CUSTOMERS, orders } from '../shared/universe-orders.js';
 import { SEED_EPOCH, createRandom, customerId, isoDaysBefore, products, type Random, type SeedSize } from '../shared/universe.js';
 import type { ReviewsDatabase, ReviewsTable } from './tables.js';

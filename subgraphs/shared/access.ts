@@ -10,7 +10,7 @@
  * Check before loading anything the rule protects.
  */
 import { GraphQLError } from 'graphql';
-import { hasScope, type SubgraphPrincipal } from './principal.js';
+import { hasScope, type SubgraphPrincipal } from '../../platform/principal.js';
 
 export const ACCESS_ERROR = { UNAUTHORIZED: 'UNAUTHORIZED', FORBIDDEN: 'FORBIDDEN' } as const;
 export type AccessErrorCode = (typeof ACCESS_ERROR)[keyof typeof ACCESS_ERROR];

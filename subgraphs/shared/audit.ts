@@ -10,7 +10,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { pino, type Logger } from 'pino';
 import type { SubgraphName } from '../../schema/subgraphs.js';
-import type { SubgraphPrincipal } from './principal.js';
+import type { SubgraphPrincipal } from '../../platform/principal.js';
 
 /**
  * - `succeeded`: the mutation did what was asked (or answered an idempotent replay of it);

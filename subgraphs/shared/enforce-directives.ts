@@ -14,8 +14,8 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
-import { fieldRequirement, holdsScopes, type AuthorizationPolicy, type Requirement } from './authorization-policy.js';
-import { ANONYMOUS, type SubgraphPrincipal } from './principal.js';
+import { fieldRequirement, holdsScopes, type AuthorizationPolicy, type Requirement } from '../../platform/authorization-policy.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 
 export function enforceAuthorizationDirectives(schema: GraphQLSchema, policy: AuthorizationPolicy): void {
   if (policy.empty) return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from './internal-principal.js';
+import { MIN_INTERNAL_TOKEN_SECRET_LENGTH } from '../../platform/internal-principal.js';
 import { DEFAULT_SUBGRAPH_MAX_BODY_BYTES, type SubgraphRuntimeOptions } from './subgraph-server.js';
 
 const schema = z.object({

@@ -6,17 +6,17 @@ import type { GraphQLError } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
 import mercurius from 'mercurius';
 import { readSubgraphDocument, type SubgraphName } from '../../schema/subgraphs.js';
-import { closeConnectionsWithUnreadBodies } from './close-unread-bodies.js';
+import { closeConnectionsWithUnreadBodies } from '../../platform/close-unread-bodies.js';
 import { bindAuditSink, stdoutAuditSink, type AuditRecorder, type AuditSink } from './audit.js';
-import { openDatabase, type Engine, type StatementCounter } from './database.js';
+import { openDatabase, type Engine, type StatementCounter } from '../../platform/database.js';
 import type { EventBus } from './events/event-bus.js';
 import { createEventBus } from './events/create-event-bus.js';
-import { createInternalPrincipalVerifier, PRINCIPAL_HEADER, PrincipalRefusedError } from './internal-principal.js';
-import { readAuthorizationPolicy } from './authorization-policy.js';
+import { createInternalPrincipalVerifier, PRINCIPAL_HEADER, PrincipalRefusedError } from '../../platform/internal-principal.js';
+import { readAuthorizationPolicy } from '../../platform/authorization-policy.js';
 import { enforceAuthorizationDirectives } from './enforce-directives.js';
 import { maskInternalErrors } from './mask-internal-errors.js';
-import { migrateToLatest } from './migrate.js';
-import { ANONYMOUS, type SubgraphPrincipal } from './principal.js';
+import { migrateToLatest } from '../../platform/migrate.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { seedSize, type SeedSize } from './universe.js';
 
 /** What makes one subgraph: its tables, its demo data and its resolvers. Transport is added here. */

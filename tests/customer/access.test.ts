@@ -4,7 +4,7 @@
  * another customer's orders, wishlist... are never even read (SQL statements counted).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, type SubgraphPrincipal } from '../../subgraphs/shared/principal.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { customerId, locations } from '../../subgraphs/shared/universe.js';
 import { ORDERS, errorCodes, startCustomerSubgraph, type GraphQLBody, type TestCustomerSubgraph } from './harness.js';
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryDatabase } from '../../subgraphs/inventory/tables.js';
-import { openDatabase } from '../../subgraphs/shared/database.js';
+import { openDatabase } from '../../platform/database.js';
 import { databaseUrl, uniquePrefix } from '../support/database.js';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
 import { startGraph, type TestGraph } from '../support/graph.js';

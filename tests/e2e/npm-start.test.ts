@@ -47,7 +47,7 @@ beforeAll(async () => {
   const first = await freePorts(6);
   gatewayUrl = `http://127.0.0.1:${first}/graphql`;
   const started = Date.now();
-  child = spawn(process.execPath, ['--import', 'tsx', 'gateway/start-all.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'launcher/start-all.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -5,7 +5,7 @@
 import { buildSchema, getOperationAST, parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { applyRemovals } from '../../gateway/authorization/apply-removals.js';
-import { readAuthorizationPolicy } from '../../subgraphs/shared/authorization-policy.js';
+import { readAuthorizationPolicy } from '../../platform/authorization-policy.js';
 import { authorizeOperation } from '../../gateway/authorization/authorize-operation.js';
 import { downgradeEnforcedSecurityLinks } from '../../gateway/authorization/security-links.js';
 import type { PreparedOperation } from '../../gateway/execute-operation.js';

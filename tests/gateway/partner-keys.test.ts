@@ -17,7 +17,7 @@ import { loadGatewayConfig } from '../../gateway/config.js';
 import { openPartnerAccess, type PartnerAccess } from '../../gateway/partners/partner-access.js';
 import { createPartnerRateLimiter } from '../../gateway/partners/partner-rate-limiter.js';
 import { PLANS } from '../../gateway/partners/plans.js';
-import { openDatabase } from '../../subgraphs/shared/database.js';
+import { openDatabase } from '../../platform/database.js';
 import { databaseUrl, uniquePrefix } from '../support/database.js';
 
 const run = promisify(execFile);

@@ -23,7 +23,7 @@ import {
   INTERNAL_TOKEN_ISSUER,
   PRINCIPAL_HEADER,
   createInternalPrincipalVerifier,
-} from '../../subgraphs/shared/internal-principal.js';
+} from '../../platform/internal-principal.js';
 import { SEED_SCALE } from '../inventory/harness.js';
 import { ADJUST_STOCK, createLevelPicker, newKey, type StockPayloadBody } from '../inventory/stock-mutation-support.js';
 import { TEST_INTERNAL_TOKEN_SECRET, TEST_OPERATOR, startTestSubgraph, vouchFor, type TestSubgraph } from '../support/subgraph.js';

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryDatabase } from '../../subgraphs/inventory/tables.js';
-import { ANONYMOUS, type SubgraphPrincipal } from '../../subgraphs/shared/principal.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { errorCodes, type GraphQLBody } from '../support/subgraph.js';
 import { startInventory, type TestInventory } from './harness.js';
 import {

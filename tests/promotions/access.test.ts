@@ -3,7 +3,7 @@
  * the call center see it; anybody else is refused before the promotions are read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, type SubgraphPrincipal } from '../../subgraphs/shared/principal.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { NOW, seedFixture } from './fixture.js';
 import { errorCodes, startPromotions, type TestPromotions } from './harness.js';
 

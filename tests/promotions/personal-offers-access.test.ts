@@ -6,7 +6,7 @@
  * data lives, and through the gateway.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, type SubgraphPrincipal } from '../../subgraphs/shared/principal.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
 import { asCallCenter, asCustomer, asStoreStaff } from '../support/tokens.js';
 import { NOW, seedFixture } from './fixture.js';

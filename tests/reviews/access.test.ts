@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewsDatabase } from '../../subgraphs/reviews/tables.js';
-import { ANONYMOUS, type SubgraphPrincipal } from '../../subgraphs/shared/principal.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { productId } from '../../subgraphs/shared/universe.js';
 import { errorCodes, startReviews, type TestReviews } from './harness.js';
 

@@ -14,7 +14,7 @@ import { customerSubgraph } from '../../subgraphs/customer/index.js';
 import { inventorySubgraph } from '../../subgraphs/inventory/index.js';
 import { reviewsSubgraph } from '../../subgraphs/reviews/index.js';
 import { audited, type AuditEntry, type AuditEvent } from '../../subgraphs/shared/audit.js';
-import { ANONYMOUS, type SubgraphPrincipal } from '../../subgraphs/shared/principal.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { PICKUP_STORES, createLevelPicker, newKey } from '../inventory/stock-mutation-support.js';
 import { TEST_INTERNAL_TOKEN_SECRET, startTestSubgraph, vouchFor, type TestSubgraph } from '../support/subgraph.js';
 

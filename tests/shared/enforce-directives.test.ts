@@ -6,8 +6,8 @@ import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { inventorySubgraph } from '../../subgraphs/inventory/index.js';
-import { PRINCIPAL_HEADER } from '../../subgraphs/shared/internal-principal.js';
-import { ANONYMOUS, type SubgraphPrincipal } from '../../subgraphs/shared/principal.js';
+import { PRINCIPAL_HEADER } from '../../platform/internal-principal.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { TEST_OPERATOR, startTestSubgraph, vouchFor, type TestSubgraph, errorCodes } from '../support/subgraph.js';
 import { subscribeOverWebSocket } from '../support/subscribers.js';
 

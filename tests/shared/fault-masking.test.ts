@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogSubgraph } from '../../subgraphs/catalog/index.js';
-import { withSchemaChangeLock } from '../../subgraphs/shared/migrate.js';
+import { withSchemaChangeLock } from '../../platform/migrate.js';
 import { startTestSubgraph, type TestSubgraph } from '../support/subgraph.js';
 
 let catalog: TestSubgraph;

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAllInOne, type RunningGraph } from '../../gateway/all-in-one.js';
+import { startAllInOne, type RunningGraph } from '../../launcher/all-in-one.js';
 import type { SubgraphRuntimeOptions } from '../../subgraphs/shared/subgraph-server.js';
 import { databaseUrl, uniquePrefix } from './database.js';
 

@@ -5,7 +5,7 @@
  * stream reads these from the ledger, which is what a replay does.
  */
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from '../../subgraphs/shared/database.js';
+import { isPostgres } from '../../platform/database.js';
 import { STOCK_LEDGER_LOCK_CLASS } from '../../subgraphs/inventory/ledger-writer.js';
 import type { InventoryDatabase } from '../../subgraphs/inventory/tables.js';
 

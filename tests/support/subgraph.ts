@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createInternalTokenSigner, type InternalTokenSigner } from '../../gateway/identity/internal-token.js';
-import { openDatabase } from '../../subgraphs/shared/database.js';
-import { PRINCIPAL_HEADER } from '../../subgraphs/shared/internal-principal.js';
-import type { SubgraphPrincipal } from '../../subgraphs/shared/principal.js';
+import { openDatabase } from '../../platform/database.js';
+import { PRINCIPAL_HEADER } from '../../platform/internal-principal.js';
+import type { SubgraphPrincipal } from '../../platform/principal.js';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphRuntimeOptions } from '../../subgraphs/shared/subgraph-server.js';
 import { databaseUrl, uniquePrefix } from './database.js';
 

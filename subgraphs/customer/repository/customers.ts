@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { containsInsensitive } from '../../shared/database.js';
+import { containsInsensitive } from '../../../platform/database.js';
 import type { CustomerSearch } from '../domain/customer-search.js';
 import type { ConsentsState } from '../domain/consents.js';
 import type { LoyaltyTierName } from '../domain/loyalty.js';

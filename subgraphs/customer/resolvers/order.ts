@@ -1,5 +1,5 @@
 import { CUSTOMER_RULE, requireAccess, requireCustomerAccess, withScope } from '../../shared/access.js';
-import type { SubgraphPrincipal } from '../../shared/principal.js';
+import type { SubgraphPrincipal } from '../../../platform/principal.js';
 import type { Resolvers } from '../generated/resolvers.js';
 
 /**

@@ -8,9 +8,9 @@ import { startSubgraphByName } from '../subgraphs/registry.js';
 import type { RunningSubgraph, SubgraphRuntimeOptions } from '../subgraphs/shared/subgraph-server.js';
 import { createEventBus } from '../subgraphs/shared/events/create-event-bus.js';
 import type { EventBus } from '../subgraphs/shared/events/event-bus.js';
-import { loadGatewayConfig } from './config.js';
-import { createGateway } from './create-gateway.js';
-import { DEVELOPMENT_JWT_SECRET, namesKeySource } from './identity/development-secret.js';
+import { loadGatewayConfig } from '../gateway/config.js';
+import { createGateway } from '../gateway/create-gateway.js';
+import { DEVELOPMENT_JWT_SECRET, namesKeySource } from '../gateway/identity/development-secret.js';
 
 export interface AllInOneOptions {
   /** Without `internalTokenSecret` (nor INTERNAL_TOKEN_SECRET in `gatewayEnv`), a random one is made for this start. */
