@@ -1,6 +1,7 @@
 /**
  * The baseline: stock @apollo/gateway (its own RemoteGraphQLDataSource) served by @apollo/server,
- * on the same supergraph and the same subgraphs as ours.
+ * on the same supergraph and the same subgraphs as ours (BASELINE_SUPERGRAPH_PATH: another one, for the
+ * field's benchmark).
  */
 import { readFileSync } from 'node:fs';
 import { downgradeEnforcedSecurityLinks } from '../gateway/authorization/security-links.js';
@@ -16,7 +17,7 @@ const port = Number(process.env.PORT ?? 4100);
 const signer = createInternalTokenSigner(process.env.INTERNAL_TOKEN_SECRET ?? '');
 const gateway = new ApolloGateway({
   // Stock @apollo/gateway refuses the authorization links `for: SECURITY`; it gets them downgraded, as ours does.
-  supergraphSdl: downgradeEnforcedSecurityLinks(readFileSync(SUPERGRAPH_PATH, 'utf8')),
+  supergraphSdl: downgradeEnforcedSecurityLinks(readFileSync(process.env.BASELINE_SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, 'utf8')),
   buildService: ({ name, url }) =>
     new RemoteGraphQLDataSource({
       url: process.env[`${name.toUpperCase()}_URL`] ?? url ?? '',

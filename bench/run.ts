@@ -8,7 +8,8 @@
  * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
  * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20), BENCH_FANOUT subscriber counts
  * ("1000,10000"; empty skips it), BENCH_FANOUT_CHANGES timed changes per count (20),
- * BENCH_ONLY=fanout skips the HTTP rounds. GATEWAY_NODE_FLAGS: node flags for our gateway only
+ * BENCH_ONLY=fanout|http|field runs one part. The field's benchmark (bench/field/run.ts) runs first,
+ * with its own settings: BENCH_FIELD_DURATION (20), BENCH_FIELD_ROUNDS (3), BENCH_FIELD_CONNECTIONS (50). GATEWAY_NODE_FLAGS: node flags for our gateway only
  * (e.g. --cpu-prof). TOKEN: the bearer token of the fan-out's subscribers and
  * mutations (it must allow adjustStock at store-01); without it the bench mints development tokens
  * (a call-center desk watching, store-01's staff counting) and its gateways verify them with the
@@ -26,6 +27,7 @@ import { DEVELOPMENT_JWT_SECRET, namesKeySource } from '../gateway/identity/deve
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { CALL_CENTER, mintBenchToken, storeStaff } from './development-token.js';
 import { measureFanOut, residentBytes, type FanOutFigures } from './fan-out.js';
+import { runFieldBenchmark } from './field/run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedScale = Number(process.env.BENCH_SEED_SCALE ?? 1);
@@ -34,7 +36,10 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const fanOutCounts = (process.env.BENCH_FANOUT ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const fanOutChanges = Number(process.env.BENCH_FANOUT_CHANGES ?? 20);
-const httpRounds = process.env.BENCH_ONLY !== 'fanout';
+const only = process.env.BENCH_ONLY;
+const httpRounds = only === undefined || only === 'http';
+const fieldRounds = only === undefined || only === 'field';
+if (only === 'field' || only === 'http') fanOutCounts.length = 0;
 const children: ChildProcess[] = [];
 // The subgraphs refuse requests the gateways do not vouch for: every child shares one secret.
 const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET || randomBytes(32).toString('base64url');
@@ -142,6 +147,19 @@ const median = (values: number[]) => {
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'supergraph-bench-'));
   try {
+    let fieldTable: string | undefined;
+    if (fieldRounds) {
+      console.log("The field's benchmark (four subgraphs, the field's query)...");
+      fieldTable = await runFieldBenchmark({
+        connections: Number(process.env.BENCH_FIELD_CONNECTIONS ?? 50),
+        duration: Number(process.env.BENCH_FIELD_DURATION ?? 20),
+        rounds: Number(process.env.BENCH_FIELD_ROUNDS ?? 3),
+      });
+      if (!httpRounds && fanOutCounts.length === 0) {
+        console.log(`\n${fieldTable}`);
+        return;
+      }
+    }
     console.log(`Seeding and starting the subgraphs (seed scale ${seedScale})...`);
     const subgraphs = startChild('bench/serve-subgraphs.ts', { DATA_DIR: dataDir, SEED_SCALE: String(seedScale), DATABASE_URL: '' });
     const { urls } = await firstJsonLine<{ urls: Record<string, string> }>(subgraphs);
@@ -217,6 +235,7 @@ async function main() {
       fanOut.push(figures);
     }
     const table = [
+      ...(fieldTable === undefined ? [] : [fieldTable]),
       ...(rows.length === 0
         ? []
         : [
@@ -245,7 +264,7 @@ async function main() {
     const readme = readFileSync(readmePath, 'utf8');
     const start = '<!-- bench:start -->';
     const end = '<!-- bench:end -->';
-    if (readme.includes(start) && readme.includes(end) && httpRounds) {
+    if (readme.includes(start) && readme.includes(end) && only === undefined) {
       writeFileSync(readmePath, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`);
       console.log('README.md benchmark table updated.');
     }
