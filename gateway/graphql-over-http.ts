@@ -21,8 +21,8 @@ import type { GraphiQLPage } from './graphiql.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from './identity/principal.js';
 import { applyRemovals } from './authorization/apply-removals.js';
 import { isRawJson, RawJsonSlot } from './engine/raw-json.js';
-import { authorizeOperation, type Removal } from './authorization/authorize-operation.js';
-import { checkOperationCost, coerceVariables, parseAndValidate, selectOperation } from './prepare-operation.js';
+import type { Removal } from './authorization/authorize-operation.js';
+import { prepareRequest } from './pipeline/prepare-request.js';
 import type { Safelist } from './safelist.js';
 
 export interface GraphQLOverHttpOptions {
@@ -103,41 +103,25 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
       if (safelist && !safelist.allows(params.query)) {
         return [codedError('This operation is not in the list of registered operations.', ErrorCode.PersistedQueryNotInList)];
       }
-      const parsed = parseAndValidate(snapshot.schema, params.query, documentCache, extraRules, options.limits);
-      if (!parsed.ok) return parsed.errors;
-      const { document, queryHash } = parsed.value;
-      const operationName = params.operationName ?? undefined;
-      const selected = selectOperation(document, operationName);
-      if (!selected.ok) return selected.errors;
-      const operation = selected.value;
-      request.context.report.type = operation.operation;
-      request.context.report.name = operation.name?.value;
-      // Checked before anything runs: GET must stay safe, whatever a link or a prefetch sends.
-      if (request.method === 'GET' && operation.operation !== 'query') {
-        return [
-          errorsBody('Only queries can be sent with GET; send mutations with POST.', ErrorCode.MethodNotAllowed),
-          { status: 405, statusText: 'Method Not Allowed', headers: { allow: 'POST', 'content-type': `${request.context.mediaType}; charset=utf-8` } },
-        ];
-      }
-      if (operation.operation === 'subscription') {
-        return [codedError('Subscriptions are not served as a single HTTP response.', ErrorCode.OperationNotSupported)];
-      }
-      const variables = params.variables ?? undefined;
-      // One coercion (types, defaults) that every check below reads.
-      const coerced = coerceVariables(snapshot.schema, operation, variables);
-      if (!coerced.ok) return coerced.errors;
       const budget = options.costBudget?.(request.raw);
-      const limits = options.limits && budget !== undefined ? { ...options.limits, maxCost: Math.min(options.limits.maxCost, budget) } : options.limits;
-      const costErrors = checkOperationCost(snapshot.schema, document, operation, coerced.value, limits);
-      if (costErrors.length > 0) return costErrors;
-      // Before planning, so a field the caller may not read is never fetched from a subgraph.
-      const { prepared, removals, nothingToRun } = authorizeOperation(
-        snapshot.schema,
-        snapshot.authorization,
-        { query: params.query, queryHash, document, operation, operationName, variables, variableValues: coerced.value },
-        request.context.principal,
-        coerced.value,
-      );
+      const costLimits = options.limits && budget !== undefined ? { ...options.limits, maxCost: Math.min(options.limits.maxCost, budget) } : undefined;
+      const outcome = prepareRequest(snapshot, params, request.context.principal, { documentCache, extraRules, limits: options.limits, costLimits }, (operation) => {
+        request.context.report.type = operation.operation;
+        request.context.report.name = operation.name?.value;
+        // Checked before anything runs: GET must stay safe, whatever a link or a prefetch sends.
+        if (request.method === 'GET' && operation.operation !== 'query') {
+          return [
+            errorsBody('Only queries can be sent with GET; send mutations with POST.', ErrorCode.MethodNotAllowed),
+            { status: 405, statusText: 'Method Not Allowed', headers: { allow: 'POST', 'content-type': `${request.context.mediaType}; charset=utf-8` } },
+          ] satisfies HandlerResponse;
+        }
+        if (operation.operation === 'subscription') {
+          return [codedError('Subscriptions are not served as a single HTTP response.', ErrorCode.OperationNotSupported)];
+        }
+        return undefined;
+      });
+      if (!outcome.ok) return outcome.refusal;
+      const { document, operationName, variables, prepared, removals, nothingToRun } = outcome.value;
       return {
         schema: snapshot.schema,
         document,

@@ -9,9 +9,9 @@ import { ErrorCode, codedError, toClientError } from '../errors.js';
 import type { ExecuteOperation, OperationResult, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
 import type { OperationLimits } from '../limits/operation-limits.js';
 import { applyRemovals } from '../authorization/apply-removals.js';
-import { authorizeOperation, type Removal } from '../authorization/authorize-operation.js';
+import type { Removal } from '../authorization/authorize-operation.js';
 import type { Principal } from '../identity/principal.js';
-import { checkOperationCost, coerceVariables, parseAndValidate, selectOperation } from '../prepare-operation.js';
+import { prepareRequest } from '../pipeline/prepare-request.js';
 import type { SubscriptionEngine } from './subscription-engine.js';
 import { createSubscriptionQuota, subscriptionLimitError } from './subscription-quota.js';
 
@@ -64,36 +64,13 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       if (typeof request.query !== 'string' || request.query === '') {
         return [codedError('A GraphQL request needs a `query` string', ErrorCode.BadRequest)];
       }
-      const parsed = parseAndValidate(snapshot.schema, request.query, documentCache, extraRules, options.limits);
-      if (!parsed.ok) return parsed.errors;
-      const operationName = request.operationName ?? undefined;
-      const selected = selectOperation(parsed.value.document, operationName);
-      if (!selected.ok) return selected.errors;
-      const variables = request.variables ?? undefined;
-      // One coercion (types, defaults) that every check below reads.
-      const coerced = coerceVariables(snapshot.schema, selected.value, variables);
-      if (!coerced.ok) return coerced.errors;
-      const costErrors = checkOperationCost(snapshot.schema, parsed.value.document, selected.value, coerced.value, options.limits);
-      if (costErrors.length > 0) return costErrors;
-      const { prepared, removals, nothingToRun } = authorizeOperation(
-        snapshot.schema,
-        snapshot.authorization,
-        {
-          query: request.query,
-          queryHash: parsed.value.queryHash,
-          document: parsed.value.document,
-          operation: selected.value,
-          operationName,
-          variables,
-          variableValues: coerced.value,
-        },
-        principal,
-        coerced.value,
-      );
+      const outcome = prepareRequest(snapshot, { query: request.query, operationName: request.operationName, variables: request.variables }, principal, { documentCache, extraRules, limits: options.limits });
+      if (!outcome.ok) return outcome.refusal;
+      const { document, operation, operationName, variables, prepared, removals, nothingToRun } = outcome.value;
       // A subscription the caller may not open is refused at subscribe time, not streamed empty.
-      if (nothingToRun && selected.value.operation === 'subscription') return applyRemovals({}, removals).errors ?? [];
+      if (nothingToRun && operation.operation === 'subscription') return applyRemovals({}, removals).errors ?? [];
       let release: (() => void) | undefined;
-      if (selected.value.operation === 'subscription' && quota && caller !== undefined) {
+      if (operation.operation === 'subscription' && quota && caller !== undefined) {
         // Last, so that a refusal above holds no place; the place is freed when the stream ends.
         release = quota.acquire(caller);
         if (!release) return [subscriptionLimitError('perCaller', options.subscriptionsPerCaller!)];
@@ -101,7 +78,7 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       const state: StreamingOperationState = { prepared, snapshot, requestId, principal, removals, nothingToRun, ...(release ? { release } : {}) };
       return {
         schema: snapshot.schema,
-        document: parsed.value.document,
+        document,
         operationName,
         variableValues: variables,
         contextValue: state,
