@@ -67,7 +67,9 @@ export async function runFieldBenchmark(options: FieldBenchmarkOptions): Promise
   const folder = mkdtempSync(join(tmpdir(), 'field-bench-'));
   const children: ChildProcess[] = [];
   const start = (script: string, env: NodeJS.ProcessEnv) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // GATEWAY_NODE_FLAGS from the environment go to our gateway only (e.g. --cpu-prof to profile it).
+    const flags = script === 'gateway/main.ts' ? (process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     return child;
   };
