@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { median } from './median.js';
 import { DEVELOPMENT_JWT_SECRET, namesKeySource } from '../gateway/identity/development-secret.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { CALL_CENTER, mintBenchToken, storeStaff } from './development-token.js';
@@ -138,11 +139,6 @@ function residentMegabytes(child: ChildProcess): string {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'supergraph-bench-'));

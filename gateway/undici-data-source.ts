@@ -6,7 +6,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Pool } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import { clientSignalOf } from './client-abort.js';
 import { REQUEST_ID_HEADER, requestIdFromContext } from './request-id.js';
 import { ErrorCode } from './errors.js';
@@ -79,7 +79,7 @@ export class UndiciDataSource implements GraphQLDataSource {
         signal: clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline,
       });
       statusCode = response.statusCode;
-      text = await response.body.text();
+      text = await readBodyText(response);
     } catch (error) {
       // Nobody waits for this answer any more: no warning, the response is never sent.
       if (clientSignal?.aborted) return { data: null, errors: [{ message: 'The client closed the connection', extensions: { code: ErrorCode.ClientClosedRequest } }] };
@@ -150,4 +150,21 @@ function isGraphQLResponse(payload: unknown): payload is SubgraphResponse {
   const { data, errors } = payload as Record<string, unknown>;
   const hasData = typeof data === 'object' && !Array.isArray(data);
   return hasData || (Array.isArray(errors) && errors.length > 0);
+}
+
+/** Answers up to this size are read in one go; larger ones are decoded chunk by chunk as they arrive. */
+const READ_WHOLE_BELOW_BYTES = 65_536;
+
+/**
+ * The answer's text. A large answer (a full listing with stock, megabytes) is decoded as its chunks
+ * arrive, each in its own turn of the event loop, instead of gathered, copied and decoded in one
+ * stretch at the end that holds every other request (and `/health`) waiting.
+ */
+async function readBodyText(response: Dispatcher.ResponseData): Promise<string> {
+  const length = Number(response.headers['content-length']);
+  if (length < READ_WHOLE_BELOW_BYTES) return response.body.text();
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of response.body) text += decoder.decode(chunk as Buffer, { stream: true });
+  return text + decoder.decode();
 }

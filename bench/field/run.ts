@@ -1,26 +1,34 @@
 /**
  * The field's benchmark (bench/field/subgraphs.ts): our gateway and stock @apollo/gateway on
- * @apollo/server, each in its own process, on the same four memoising subgraphs, driven by
- * autocannon with the field's query. Warm-up, then rounds alternating which gateway goes first;
+ * @apollo/server and Hive Gateway with the Hive Router runtime (bench/peers/, installed on first use),
+ * each in its own process, on the same four memoising subgraphs, driven by autocannon with the
+ * field's query. Warm-up, then rounds rotating which gateway goes first;
  * every gateway's answer is checked against the oracle before and after. Prints requests/s,
  * requests per gateway CPU-second (utime + stime from /proc), p50/p99, subgraph fetches per request
  * and peak RSS, with ratios to stock. Part of `npm run bench` (BENCH_ONLY=field runs it alone).
- *
- * Hive Gateway (the issue's third column) is not measured yet: see the README.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
+import { median } from '../median.js';
 import { DEVELOPMENT_JWT_SECRET } from '../../gateway/identity/development-secret.js';
 import { FIELD_QUERY, fieldOracle } from './subgraphs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const peers = join(root, 'bench', 'peers');
+
+/** Hive Gateway lives in bench/peers with its own lock, out of the project's; installed once, on first use. */
+function installPeers(): void {
+  if (existsSync(join(peers, 'node_modules', '@graphql-hive', 'router-runtime'))) return;
+  console.log('  installing the peer gateways (bench/peers, npm ci) …');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: peers, stdio: 'inherit' });
+}
 
 export interface FieldBenchmarkOptions {
   connections: number;
@@ -57,19 +65,16 @@ function peakResidentMegabytes(pid: number): number {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 export async function runFieldBenchmark(options: FieldBenchmarkOptions): Promise<string> {
+  installPeers();
   const folder = mkdtempSync(join(tmpdir(), 'field-bench-'));
   const children: ChildProcess[] = [];
   const start = (script: string, env: NodeJS.ProcessEnv) => {
     // GATEWAY_NODE_FLAGS from the environment go to our gateway only (e.g. --cpu-prof to profile it).
     const flags = script === 'gateway/main.ts' ? (process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
-    const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
+    const child = spawn(process.execPath, [...flags, ...loader, script], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     return child;
   };
@@ -107,8 +112,13 @@ export async function runFieldBenchmark(options: FieldBenchmarkOptions): Promise
         url: 'http://127.0.0.1:4412/',
         process: start('bench/baseline-gateway.ts', { BASELINE_SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: '4412', APOLLO_TELEMETRY_DISABLED: '1' }),
       },
+      hive: {
+        url: 'http://127.0.0.1:4413/graphql',
+        process: start('bench/peers/hive-gateway.mjs', { PEER_SUPERGRAPH_PATH: supergraphPath, PORT: '4413' }),
+      },
     };
     await readyLine(gateways.stock.process);
+    await readyLine(gateways.hive.process);
     const body = JSON.stringify({ query: FIELD_QUERY });
     const ask = async (url: string) => {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -131,9 +141,11 @@ export async function runFieldBenchmark(options: FieldBenchmarkOptions): Promise
     for (const [name, gateway] of Object.entries(gateways)) await check(name, gateway.url);
     // Warm-up: plans, JIT, connection pools.
     for (const gateway of Object.values(gateways)) await autocannon({ url: gateway.url, connections: options.connections, amount: 2_000, method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const measured: Record<keyof typeof gateways, Round[]> = { ours: [], stock: [] };
+    const measured: Record<keyof typeof gateways, Round[]> = { ours: [], stock: [], hive: [] };
+    const names = Object.keys(gateways) as (keyof typeof gateways)[];
     for (let round = 0; round < options.rounds; round++) {
-      const order = round % 2 === 0 ? (['ours', 'stock'] as const) : (['stock', 'ours'] as const);
+      // Each round starts with another gateway, so none always runs on the coolest machine.
+      const order = names.map((_, i) => names[(i + round) % names.length]!);
       for (const which of order) {
         const gateway = gateways[which];
         const cpuBefore = cpuSeconds(gateway.process.pid!);
@@ -165,6 +177,7 @@ export async function runFieldBenchmark(options: FieldBenchmarkOptions): Promise
     });
     const ours = summary(measured.ours);
     const stock = summary(measured.stock);
+    const hive = summary(measured.hive);
     const row = (name: string, figures: typeof ours, pid: number) =>
       `| ${name} | ${figures.rps.toFixed(0)} | ${figures.perCpuSecond.toFixed(0)} | ${(figures.perCpuSecond / stock.perCpuSecond).toFixed(2)}x | ${figures.p50} | ${figures.p99} | ${figures.fetchesPerRequest.toFixed(1)} | ${peakResidentMegabytes(pid).toFixed(0)} | ${figures.errors} |`;
     return [
@@ -174,6 +187,9 @@ export async function runFieldBenchmark(options: FieldBenchmarkOptions): Promise
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       row('ours (Hive planner, own executor)', ours, gateways.ours.process.pid!),
       row('@apollo/gateway + @apollo/server', stock, gateways.stock.process.pid!),
+      row('Hive Gateway + @graphql-hive/router-runtime', hive, gateways.hive.process.pid!),
+      '',
+      `Ours per gateway CPU-second: ${(ours.perCpuSecond / stock.perCpuSecond).toFixed(2)}× stock, ${(ours.perCpuSecond / hive.perCpuSecond).toFixed(2)}× Hive Gateway.`,
       '',
     ].join('\n');
   } finally {

@@ -130,10 +130,7 @@ export function fromHivePlan(node: HiveNode): PlanNode {
     case 'Fetch':
       return {
         kind: 'Fetch',
-        serviceName: node.serviceName as string,
-        operation: node.operation as string,
-        operationName: node.operationName as string | undefined,
-        variableUsages: node.variableUsages as string[] | undefined,
+        ...hiveRequest(node),
         ...(node.requires ? { requires: (node.requires as HiveSelection[]).map(fromHiveSelection) } : {}),
         inputRewrites: (node.inputRewrites as HiveRewrite[] | undefined)?.map(fromHiveRewrite),
         outputRewrites: (node.outputRewrites as HiveRewrite[] | undefined)?.map(fromHiveRewrite),
@@ -142,10 +139,7 @@ export function fromHivePlan(node: HiveNode): PlanNode {
       const batch = node.entityBatch as { aliases: Record<string, unknown>[] };
       return {
         kind: 'BatchFetch',
-        serviceName: node.serviceName as string,
-        operation: node.operation as string,
-        operationName: node.operationName as string | undefined,
-        variableUsages: node.variableUsages as string[] | undefined,
+        ...hiveRequest(node),
         aliases: batch.aliases.map((alias) => ({
           alias: alias.alias as string,
           variable: alias.representationsVariableName as string,
@@ -171,6 +165,16 @@ export function fromHivePlan(node: HiveNode): PlanNode {
     default:
       throw new UnsupportedPlanError(`Plan node "${node.kind}" is not supported here`);
   }
+}
+
+/** What a Fetch and a BatchFetch both say about the request they send. */
+function hiveRequest(node: HiveNode): Pick<FetchNode, 'serviceName' | 'operation' | 'operationName' | 'variableUsages'> {
+  return {
+    serviceName: node.serviceName as string,
+    operation: node.operation as string,
+    operationName: node.operationName as string | undefined,
+    variableUsages: node.variableUsages as string[] | undefined,
+  };
 }
 
 function fromHivePath(segment: HivePathSegment): PathSegment {

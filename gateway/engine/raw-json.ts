@@ -5,9 +5,23 @@
  * parsed value, through `toJSON` or `valueOf`.
  */
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 
+/** The text in flat chunks (shape-response.ts writes about 64 KB each); joined only when asked for. */
 export class RawJson {
-  constructor(readonly text: string) {}
+  #text: string | undefined;
+
+  constructor(readonly chunks: readonly string[]) {}
+
+  get text(): string {
+    return (this.#text ??= this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join(''));
+  }
+
+  get length(): number {
+    let length = 0;
+    for (const chunk of this.chunks) length += chunk.length;
+    return length;
+  }
 
   /** The value the text stands for (what JSON.stringify writes for it). */
   toJSON(): unknown {
@@ -39,9 +53,21 @@ export class RawJsonSlot {
     return RawJsonSlot.#marker;
   }
 
-  /** The body with the slot's marker replaced by the raw text (the body as is without the marker). */
-  splice(body: string): string {
+  /**
+   * The body with the slot's marker replaced by the raw text (the body as is without the marker).
+   * A large text is sent as a stream of its chunks, so that encoding and writing megabytes happen
+   * one chunk per turn of the event loop rather than in one stretch that holds every other request
+   * (and `/health`) waiting.
+   */
+  splice(body: string): string | Readable {
     const at = body.indexOf(RawJsonSlot.#written);
-    return at < 0 ? body : body.slice(0, at) + this.raw.text + body.slice(at + RawJsonSlot.#written.length);
+    if (at < 0) return body;
+    const before = body.slice(0, at);
+    const after = body.slice(at + RawJsonSlot.#written.length);
+    if (this.raw.length <= STREAM_ABOVE_LENGTH) return before + this.raw.text + after;
+    return Readable.from([before, ...this.raw.chunks, after], { objectMode: false });
   }
 }
+
+/** Bodies up to this many characters of data go as one string: a stream costs more than it saves. */
+const STREAM_ABOVE_LENGTH = 262_144;

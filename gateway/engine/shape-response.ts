@@ -85,7 +85,7 @@ export interface ShapedResponse {
 }
 
 export interface CompiledShape {
-  /** Shapes in slices of about 10 ms: a large answer does not hold the event loop for its whole length. */
+  /** Shapes in slices of about 5 ms: a large answer does not hold the event loop for its whole length. */
   shape(input: ResponseObject, variableValues: VariableValues): Promise<ShapedResponse>;
 }
 
@@ -338,13 +338,13 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
       stack.push({ kind: FrameKind.Object, value: input, fields: collect(root, rootType, variableValues), index: 0, type: rootType, start: 0, separator: '{', slot: undefined, parent: undefined });
       while (!walk(performance.now() + SLICE_MS)) await yieldToEventLoop();
       chunks.push(json);
-      return { data: rootNulled ? null : new RawJson(chunks.join('')), errors };
+      return { data: rootNulled ? null : new RawJson(chunks), errors };
     },
   };
 }
 
 /** How long the walk runs before letting other requests (and `/health`) have the event loop. */
-const SLICE_MS = 10;
+const SLICE_MS = 5;
 const CHUNK_LENGTH = 65_536;
 
 const PENDING = Symbol('pending');

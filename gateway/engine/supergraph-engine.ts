@@ -8,9 +8,10 @@ import { createRequire } from 'node:module';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
-import { buildSchema, GraphQLError, getVariableValues, type GraphQLSchema } from 'graphql';
+import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { OperationResult, PreparedOperation } from '../execute-operation.js';
+import { coerceVariables } from '../prepare-operation.js';
 import { executePlan } from './execute-plan.js';
 import { fromApolloPlan, fromHivePlan, type PlanNode, type PlannerKind } from './plan.js';
 
@@ -84,7 +85,7 @@ export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: Gra
       } catch (error) {
         return { errors: [error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error })] };
       }
-      const variableValues = prepared.variableValues ?? coerced(apiSchema, prepared);
+      const variableValues = variableValuesOf(apiSchema, prepared);
       const fetched = await executePlan(plan.node, { serviceMap, variables: prepared.variables, variableValues, context, types });
       const shaped = await plan.shape.shape(fetched.data, variableValues);
       // Shaping finds holes a failed fetch leaves: its own errors would repeat the fetch's. When no
@@ -134,8 +135,9 @@ function createHivePlanner(coreSupergraphSdl: string, logger: EngineLogger | und
   };
 }
 
-function coerced(schema: GraphQLSchema, prepared: PreparedOperation): Record<string, unknown> {
-  const definitions = prepared.operation.variableDefinitions;
-  if (!definitions || definitions.length === 0) return {};
-  return getVariableValues(schema, definitions, prepared.variables ?? {}).coerced ?? {};
+/** The operation's coerced variable values: those the pipeline made, or made here (prepare-operation.ts). */
+export function variableValuesOf(schema: GraphQLSchema, prepared: PreparedOperation): Readonly<Record<string, unknown>> {
+  if (prepared.variableValues) return prepared.variableValues;
+  const outcome = coerceVariables(schema, prepared.operation, prepared.variables);
+  return outcome.ok ? outcome.value : {};
 }

@@ -7,9 +7,10 @@
  */
 import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
 import type { PlanNode as ApolloPlanNode } from '@apollo/query-planner';
-import { getVariableValues, Kind, OperationTypeNode, type DocumentNode, type ExecutionResult, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type DocumentNode, type ExecutionResult, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { GatewayRequestContext, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
 import { executePlan } from '../engine/execute-plan.js';
+import { variableValuesOf } from '../engine/supergraph-engine.js';
 import { fromApolloPlan, type PlanNode } from '../engine/plan.js';
 import { materialize } from '../engine/raw-json.js';
 import { compileShape, type CompiledShape } from '../engine/shape-response.js';
@@ -67,7 +68,7 @@ export function createEnrichers(options: EventEnricherOptions & { historyField?:
   const { planner, plan, prepared, snapshot } = options;
   let types = typeRelations.get(planner);
   if (!types) typeRelations.set(planner, (types = createTypeRelations(planner.supergraphSchema)));
-  const variableValues = prepared.variableValues ?? coerced(snapshot, prepared);
+  const variableValues = variableValuesOf(snapshot.schema, prepared);
   const eventRun: EventRun = {
     node: sequenceAfterEvent(plan, plan.rest),
     shape: compileShape(snapshot.schema, prepared.document, prepared.operation),
@@ -149,10 +150,4 @@ function overList(node: ApolloPlanNode): ApolloPlanNode | undefined {
       // A root fetch or a @defer: not a per-event completion; enrich event by event.
       return undefined;
   }
-}
-
-function coerced(snapshot: SchemaSnapshot, prepared: PreparedOperation): Record<string, unknown> {
-  const definitions = prepared.operation.variableDefinitions;
-  if (!definitions || definitions.length === 0) return {};
-  return getVariableValues(snapshot.schema, definitions, prepared.variables ?? {}).coerced ?? {};
 }
