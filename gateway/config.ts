@@ -86,6 +86,8 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** `SUBGRAPH_TIMEOUT_MS`: deadline of one subgraph request, queueing included. @default 10000 */
   subgraphTimeoutMs: number;
+  /** `SUBGRAPH_<NAME>_TIMEOUT_MS`: one subgraph's own deadline, in place of `SUBGRAPH_TIMEOUT_MS`. */
+  subgraphTimeoutsMs: Partial<Record<SubgraphName, number>>;
   /** `HEALTH_CHECK_TIMEOUT_MS`: deadline of one subgraph `GET /health` made by `GET /ready`. @default 2000 */
   healthCheckTimeoutMs: number;
   /** `MAX_BODY_BYTES`: largest request body accepted; larger ones get 413. @default 1048576 (1 MiB) */
@@ -145,6 +147,11 @@ export interface GatewayConfig {
    */
   planner: PlannerKind;
   /**
+   * `GATEWAY_OVERRIDE_LABELS`: progressive `@override` labels switched on, comma-separated (labels
+   * other than `percent(N)`, which the gateway rolls per request). @default none
+   */
+  overrideLabels: string[];
+  /**
    * `CORS_ORIGINS`: browser origins allowed to call the gateway: `*` (any, without credentials),
    * a comma-separated list of origins (e.g. `https://shop.example,https://app.example`), or `off`.
    * @default '*'
@@ -193,6 +200,10 @@ export function subgraphUrlVariable(name: SubgraphName): string {
   return `${name.toUpperCase()}_URL`;
 }
 
+export function subgraphTimeoutVariable(name: SubgraphName): string {
+  return `SUBGRAPH_${name.toUpperCase()}_TIMEOUT_MS`;
+}
+
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -211,6 +222,11 @@ const httpUrl = urlWith(['http:', 'https:'], 'http://127.0.0.1:4001/graphql');
 const subgraphUrlOptions = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), httpUrl.optional()])) as Record<
   string,
   z.ZodOptional<typeof httpUrl>
+>;
+
+const subgraphTimeoutOptions = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphTimeoutVariable(name), positiveInt.optional()])) as Record<
+  string,
+  z.ZodOptional<typeof positiveInt>
 >;
 
 const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as LimitName[];
@@ -246,6 +262,11 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   GATEWAY_EXECUTOR: z.enum(GATEWAY_EXECUTORS).default('own'),
   GATEWAY_PLANNER: z.enum(PLANNERS).default('hive'),
+  GATEWAY_OVERRIDE_LABELS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((label) => label.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z][\w.\-:]*$/, 'each label starts with a letter and holds letters, digits, _ - . :'))),
   METRICS: flag.default('true'),
   INTROSPECTION: flag.default('true'),
   GRAPHIQL: flag.default('true'),
@@ -294,6 +315,7 @@ const environmentSchema = z.object({
       ]),
     ),
   ...subgraphUrlOptions,
+  ...subgraphTimeoutOptions,
 });
 
 /** Every variable the gateway reads. */
@@ -315,9 +337,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     throw new GatewayConfigError(`Invalid gateway configuration:\n  ${keySources.join(', ')}: set one token key source, not several`);
   }
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+  const subgraphTimeoutsMs: Partial<Record<SubgraphName, number>> = {};
   for (const name of SUBGRAPH_NAMES) {
     const url = (options as Record<string, unknown>)[subgraphUrlVariable(name)];
     if (typeof url === 'string') subgraphUrls[name] = url;
+    const timeout = (options as Record<string, unknown>)[subgraphTimeoutVariable(name)];
+    if (typeof timeout === 'number') subgraphTimeoutsMs[name] = timeout;
   }
   return {
     port: options.PORT,
@@ -326,6 +351,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     watchSupergraph: options.SUPERGRAPH_WATCH,
     subgraphUrls,
     subgraphTimeoutMs: options.SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeoutsMs,
     healthCheckTimeoutMs: options.HEALTH_CHECK_TIMEOUT_MS,
     maxBodyBytes: options.MAX_BODY_BYTES,
     requestTimeoutMs: options.REQUEST_TIMEOUT_MS,
@@ -338,6 +364,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: options.LOG_LEVEL,
     executor: options.GATEWAY_EXECUTOR,
     planner: options.GATEWAY_PLANNER,
+    overrideLabels: options.GATEWAY_OVERRIDE_LABELS,
     corsOrigins: options.CORS_ORIGINS,
     apqCacheBytes: options.APQ_CACHE_BYTES,
     metrics: options.METRICS,

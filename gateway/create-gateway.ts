@@ -32,8 +32,8 @@ import { DEVELOPMENT_JWT_SECRET } from './identity/development-secret.js';
 import { mintDevelopmentToken } from './identity/mint-token.js';
 import { withVerifiedTokenCache } from './identity/verified-token-cache.js';
 import { createTokenVerifier, tokenVerifierOptions } from './identity/verify-token.js';
-import { createSubgraphDataSources } from './subgraph-data-sources.js';
-import { createSubgraphPools } from './subgraph-pools.js';
+import { createSubgraphDataSources } from './upstream/subgraph-data-sources.js';
+import { createSubgraphPools } from './upstream/subgraph-pools.js';
 import { readAuthorizationPolicy } from '../platform/authorization-policy.js';
 import { closeConnectionsWithUnreadBodies } from '../platform/close-unread-bodies.js';
 import { createSupergraphFileSource } from './supergraph-source.js';
@@ -94,6 +94,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     urls: config.subgraphUrls,
     pools,
     timeoutMs: config.subgraphTimeoutMs,
+    timeoutsMs: config.subgraphTimeoutsMs,
     logger: app.log,
     signer,
     ...(metrics ? { metrics } : {}),
@@ -112,7 +113,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
       authorization: readAuthorizationPolicy(coreSupergraphSdl),
-      ...(config.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: config.documentCacheSize, planner: config.planner, logger: app.log }) } : {}),
+      ...(config.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: config.documentCacheSize, planner: config.planner, overrideLabels: config.overrideLabels, logger: app.log }) } : {}),
     };
     planner = { sdl: coreSupergraphSdl };
   });
@@ -212,6 +213,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
         serviceMap: dataSources.serviceMap,
         executor: config.executor,
         planner: config.planner,
+        overrideLabels: config.overrideLabels,
         documentCacheSize: config.documentCacheSize,
         apqCacheBytes: config.apqCacheBytes,
         introspection: config.introspection,

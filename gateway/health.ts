@@ -4,8 +4,8 @@
  * then): a supergraph is loaded and every subgraph answers its own `GET /health`.
  */
 import type { FastifyInstance } from 'fastify';
-import type { SubgraphEndpoint } from './subgraph-data-sources.js';
-import type { SubgraphPools } from './subgraph-pools.js';
+import type { SubgraphEndpoint } from './upstream/subgraph-data-sources.js';
+import type { SubgraphPools } from './upstream/subgraph-pools.js';
 
 export interface HealthOptions {
   isSupergraphLoaded(): boolean;

@@ -34,6 +34,7 @@ export interface PublicEndpointOptions {
   serviceMap: () => Readonly<Record<string, GraphQLDataSource>>;
   executor: GatewayExecutorKind;
   planner: PlannerKind;
+  overrideLabels: readonly string[];
   safelist?: Safelist | undefined;
   /** Runs before every request of the endpoint (the partner key check). */
   guard?: onRequestHookHandler | undefined;
@@ -60,7 +61,7 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
       authorization: readAuthorizationPolicy(coreSupergraphSdl),
-      ...(options.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: options.documentCacheSize, planner: options.planner, logger: app.log }) } : {}),
+      ...(options.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: options.documentCacheSize, planner: options.planner, overrideLabels: options.overrideLabels, logger: app.log }) } : {}),
     };
   });
   const { executor } = await gateway.load();

@@ -139,10 +139,12 @@ export async function runFieldBenchmark(options: FieldBenchmarkOptions): Promise
     };
     const size = JSON.stringify({ data: oracle }).length;
     for (const [name, gateway] of Object.entries(gateways)) await check(name, gateway.url);
+    // FIELD_GATEWAYS=ours,hive measures some only (profiling); the table needs all three.
+    const only = process.env.FIELD_GATEWAYS?.split(',');
     // Warm-up: plans, JIT, connection pools.
     for (const gateway of Object.values(gateways)) await autocannon({ url: gateway.url, connections: options.connections, amount: 2_000, method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const measured: Record<keyof typeof gateways, Round[]> = { ours: [], stock: [], hive: [] };
-    const names = Object.keys(gateways) as (keyof typeof gateways)[];
+    const names = (Object.keys(gateways) as (keyof typeof gateways)[]).filter((name) => !only || only.includes(name));
     for (let round = 0; round < options.rounds; round++) {
       // Each round starts with another gateway, so none always runs on the coolest machine.
       const order = names.map((_, i) => names[(i + round) % names.length]!);

@@ -16,6 +16,7 @@ import { executePlan } from './execute-plan.js';
 import { fromApolloPlan, fromHivePlan, type PlanNode, type PlannerKind } from './plan.js';
 
 export type { PlannerKind } from './plan.js';
+import { createProgressiveOverride, type OverrideDecision } from './progressive-override.js';
 import { compileShape, type CompiledShape } from './shape-response.js';
 import { createTypeRelations, type TypeRelations } from './type-relations.js';
 
@@ -42,35 +43,41 @@ export interface SupergraphEngineOptions {
   planCacheSize?: number;
   /** `GATEWAY_PLANNER`. @default 'hive' */
   planner?: PlannerKind;
+  /** `GATEWAY_OVERRIDE_LABELS`: progressive `@override` labels switched on (progressive-override.ts). */
+  overrideLabels?: readonly string[];
   logger?: EngineLogger;
 }
 
-type Plan = (prepared: PreparedOperation) => PlanNode | undefined;
+type Plan = (prepared: PreparedOperation, override: OverrideDecision) => PlanNode | undefined;
 
 export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: GraphQLSchema, options: SupergraphEngineOptions = {}): SupergraphEngine {
   const types: TypeRelations = createTypeRelations(buildSchema(coreSupergraphSdl, { assumeValidSDL: true }));
   const plans = new LRUCache<string, PreparedPlan>({ max: options.planCacheSize ?? 1_000 });
   // Apollo's planner is built only when asked for or when Hive's cannot plan an operation.
   let apollo: Plan | undefined;
-  const apolloPlan: Plan = (prepared) => (apollo ??= createApolloPlanner(coreSupergraphSdl))(prepared);
+  const apolloPlan: Plan = (prepared, override) => (apollo ??= createApolloPlanner(coreSupergraphSdl))(prepared, override);
+  const progressiveOverride = createProgressiveOverride(coreSupergraphSdl, options.overrideLabels);
   const hive = options.planner === 'apollo' ? undefined : createHivePlanner(coreSupergraphSdl, options.logger);
   const planner: PlannerKind = hive ? 'hive' : 'apollo';
 
-  const planNode = (prepared: PreparedOperation): PlanNode | undefined => {
-    if (!hive) return apolloPlan(prepared);
+  const planNode = (prepared: PreparedOperation, override: OverrideDecision): PlanNode | undefined => {
+    if (!hive) return apolloPlan(prepared, override);
     try {
-      return hive(prepared);
+      return hive(prepared, override);
     } catch (error) {
       options.logger?.debug(`Hive's planner could not plan operation ${prepared.queryHash.slice(0, 12)} (${(error as Error).message}); planned by Apollo's`);
-      return apolloPlan(prepared);
+      return apolloPlan(prepared, override);
     }
   };
 
+  // Plans are keyed by document, operation and, where the supergraph has labelled overrides, the
+  // labels this request's roll made active.
   const planFor = (prepared: PreparedOperation): PreparedPlan => {
-    const key = `${prepared.queryHash}\u0000${prepared.operationName ?? ''}`;
+    const override = progressiveOverride.decide();
+    const key = `${prepared.queryHash}\u0000${prepared.operationName ?? ''}\u0000${override.key}`;
     let plan = plans.get(key);
     if (!plan) {
-      plan = { node: planNode(prepared), shape: compileShape(apiSchema, prepared.document, prepared.operation) };
+      plan = { node: planNode(prepared, override), shape: compileShape(apiSchema, prepared.document, prepared.operation) };
       plans.set(key, plan);
     }
     return plan;
@@ -101,9 +108,9 @@ function createApolloPlanner(coreSupergraphSdl: string): Plan {
   const supergraph = Supergraph.build(coreSupergraphSdl);
   const planner = new QueryPlanner(supergraph);
   const apiSchema = supergraph.apiSchema();
-  return (prepared) => {
+  return (prepared, override) => {
     const operation = operationFromDocument(apiSchema, prepared.document, prepared.operationName === undefined ? {} : { operationName: prepared.operationName });
-    const { node } = planner.buildQueryPlan(operation);
+    const { node } = planner.buildQueryPlan(operation, { overrideConditions: new Map(override.conditions) });
     if (node?.kind === 'Subscription') throw new Error('A subscription is executed event by event, not as one plan');
     return node ? fromApolloPlan(node) : undefined;
   };
@@ -127,9 +134,8 @@ function createHivePlanner(coreSupergraphSdl: string, logger: EngineLogger | und
   }
   if (!hiveModule) return undefined;
   const planner = new hiveModule.QueryPlanner(coreSupergraphSdl);
-  const noLabels = new Set<string>();
-  return (prepared) => {
-    const { node } = planner.plan(prepared.query, prepared.operationName ?? null, noLabels, 0);
+  return (prepared, override) => {
+    const { node } = planner.plan(prepared.query, prepared.operationName ?? null, new Set(override.labels), override.roll);
     if (node?.kind === 'Subscription') throw new Error('A subscription is executed event by event, not as one plan');
     return node ? fromHivePlan(node) : undefined;
   };

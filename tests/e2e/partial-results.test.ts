@@ -222,3 +222,28 @@ describe('with the reviews subgraph frozen', () => {
     }
   });
 });
+
+describe('with the reviews subgraph frozen and only its own deadline short (SUBGRAPH_REVIEWS_TIMEOUT_MS)', () => {
+  const REVIEWS_TIMEOUT_MS = 1_500;
+  let frozen: Awaited<ReturnType<typeof frozenSubgraph>>;
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    frozen = await frozenSubgraph();
+    // Every other subgraph keeps a deadline far beyond the test's.
+    gateway = await startGatewayAgainst(graph, { REVIEWS_URL: frozen.url, SUBGRAPH_TIMEOUT_MS: '60000', SUBGRAPH_REVIEWS_TIMEOUT_MS: String(REVIEWS_TIMEOUT_MS) });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await frozen?.close();
+  });
+
+  it("gives ProductPage the rest of the page after the reviews subgraph's own deadline", async () => {
+    const started = performance.now();
+    const { status, body } = await postGraphQL(gateway.url, PRODUCT_PAGE.query, productPageVariables);
+    const elapsed = performance.now() - started;
+    expect(status).toBe(200);
+    expect(elapsed).toBeGreaterThanOrEqual(REVIEWS_TIMEOUT_MS - 50);
+    expect(elapsed).toBeLessThan(REVIEWS_TIMEOUT_MS + 5_000);
+    expectPartial(healthyProductPage, body, LOST_WHEN_DOWN.reviews.ProductPage, 'reviews', 'SUBGRAPH_TIMEOUT');
+  });
+});

@@ -38,11 +38,13 @@ describe('gateway configuration', () => {
       SUPERGRAPH_WATCH: 'false',
       REVIEWS_URL: 'https://reviews.internal/graphql',
       SUBGRAPH_TIMEOUT_MS: '2500',
+      SUBGRAPH_REVIEWS_TIMEOUT_MS: '800',
       MAX_BODY_BYTES: '2048',
       LOG_LEVEL: 'silent',
     });
     expect(config).toMatchObject({ port: 0, host: '127.0.0.1', watchSupergraph: false, subgraphTimeoutMs: 2_500, maxBodyBytes: 2_048, logLevel: 'silent' });
     expect(config.subgraphUrls.reviews).toBe('https://reviews.internal/graphql');
+    expect(config.subgraphTimeoutsMs).toEqual({ reviews: 800 });
   });
 
   it('treats an empty variable as not set', () => {
@@ -68,6 +70,7 @@ describe('gateway configuration', () => {
     ['REDIS_URL', 'localhost:6379'],
     ['JWT_MAX_TOKEN_AGE', 'forever'],
     ['JWT_MAX_TOKEN_AGE', '0'],
+    ['SUBGRAPH_CATALOG_TIMEOUT_MS', 'soon'],
   ])('reports %s=%s as a configuration error naming it, not a crash', (variable, value) => {
     const load = () => loadGatewayConfig({ [variable]: value });
     expect(load).toThrow(GatewayConfigError);

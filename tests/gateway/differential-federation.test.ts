@@ -18,7 +18,14 @@ import { startFederationFixture, type FederationFixture } from '../support/feder
 let fixture: FederationFixture;
 let folder: string;
 // Our engine with each planner, and stock @apollo/gateway (the reference).
-const ENGINES = { hive: { GATEWAY_PLANNER: 'hive' }, apollo: { GATEWAY_PLANNER: 'apollo' }, stock: { GATEWAY_EXECUTOR: 'apollo' } } as const;
+const ENGINES = {
+  hive: { GATEWAY_PLANNER: 'hive' },
+  apollo: { GATEWAY_PLANNER: 'apollo' },
+  stock: { GATEWAY_EXECUTOR: 'apollo' },
+  // The operator has switched the `origin-move` override on (progressive @override).
+  hiveMoved: { GATEWAY_PLANNER: 'hive', GATEWAY_OVERRIDE_LABELS: 'origin-move' },
+  apolloMoved: { GATEWAY_PLANNER: 'apollo', GATEWAY_OVERRIDE_LABELS: 'origin-move' },
+} as const;
 const gateways: Partial<Record<keyof typeof ENGINES, RunningGateway>> = {};
 
 beforeAll(async () => {
@@ -154,5 +161,43 @@ describe('our engine answers as stock @apollo/gateway does, on the federation fi
       b: product(upc: "p9") { upc }
     }
     fragment P on Product { inStock reviews { id author { id } } }`);
+  });
+
+  it('a chained @requires: a field that needs a field that itself needs fields of another subgraph', async () => {
+    const body = await bothAnswer(`{ topProducts { upc deliveryNote } product(upc: "p2") { name deliveryNote shippingEstimate } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toMatchObject({ product: { name: 'Couch', deliveryNote: 'free delivery', shippingEstimate: 0 } });
+  });
+
+  it('@override: a field moved whole is served by the overriding subgraph; one behind a label not switched on stays where it was', async () => {
+    const body = await bothAnswer(`{ topProducts(first: 2) { upc color origin } }`);
+    expect(body.data).toEqual({ topProducts: [{ upc: 'p1', color: 'new:color-p1', origin: 'old:origin-p1' }, { upc: 'p2', color: 'new:color-p2', origin: 'old:origin-p2' }] });
+  });
+});
+
+describe('progressive @override on our engine, with either planner', () => {
+  it('a label the operator switched on (GATEWAY_OVERRIDE_LABELS) moves its field for every request', async () => {
+    for (const gateway of [gateways.hiveMoved!, gateways.apolloMoved!]) {
+      const { body } = await postGraphQL(gateway.url, `{ topProducts(first: 2) { upc color origin } }`);
+      expect(body).toEqual({ data: { topProducts: [{ upc: 'p1', color: 'new:color-p1', origin: 'new:origin-p1' }, { upc: 'p2', color: 'new:color-p2', origin: 'new:origin-p2' }] } });
+    }
+  });
+
+  it('percent(50): each request rolls, about half are served by the overriding subgraph, and each answer is whole', async () => {
+    const requests = 120;
+    for (const gateway of [gateways.hive!, gateways.apollo!]) {
+      const served = { old: 0, new: 0 };
+      for (let i = 0; i < requests; i += 1) {
+        // The same document every time: the plan cache keeps one plan per set of active labels.
+        const { body } = await postGraphQL(gateway.url, `{ product(upc: "p1") { name description } }`);
+        expect(body.errors).toBeUndefined();
+        const description = (body.data as { product: { description: string } }).product.description;
+        expect(['old:Table', 'new:Table']).toContain(description);
+        served[description.startsWith('new:') ? 'new' : 'old'] += 1;
+      }
+      // Binomial(120, 0.5): 60 ± 5.5; outside 30..90 happens about once in 10^11 runs.
+      expect(served.new, JSON.stringify(served)).toBeGreaterThan(30);
+      expect(served.old, JSON.stringify(served)).toBeGreaterThan(30);
+    }
   });
 });

@@ -7,7 +7,11 @@
  *   a null entity;
  * - reviews: `@provides`, entities reached from several subgraphs, a non-null field a subgraph
  *   leaves null, nested lists of entities;
- * - ratings: an `@interfaceObject` on `Media`.
+ * - ratings: an `@interfaceObject` on `Media`;
+ * - pricing: `@override` of products' fields, whole (`color`), by percentage (`description`,
+ *   `percent(50)`) and behind an operator's label (`origin`, `origin-move`); a chained `@requires`
+ *   (`deliveryNote` needs inventory's `shippingEstimate`, which needs products' `price weight`).
+ *   Products answers `old:…`, pricing `new:…`, so an answer says which subgraph served it.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +19,7 @@ import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, GraphQLError, parse, type GraphQLSchema } from 'graphql';
 
-const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@interfaceObject"])`;
+const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@interfaceObject", "@override"])`;
 
 const products = [
   { upc: 'p1', sku: 'S1', pkg: { id: 'k1' }, name: 'Table', price: 899, weight: 100, internal: 'x1', state: 'ON_SALE' },
@@ -48,7 +52,7 @@ const subgraphs: { name: string; typeDefs: string; resolvers: Record<string, unk
     typeDefs: `${LINK}
       type Query { topProducts(first: Int = 5): [Product!]! product(upc: String!): Product media: [Media!]! search(text: String!): [SearchResult!]! }
       enum ProductState { ON_SALE RETIRED DRAFT @inaccessible }
-      type Product @key(fields: "upc") @key(fields: "sku pkg { id }") { upc: String! sku: String! pkg: Package! name: String price: Int weight: Int internal: String @inaccessible state: ProductState }
+      type Product @key(fields: "upc") @key(fields: "sku pkg { id }") { upc: String! sku: String! pkg: Package! name: String price: Int weight: Int internal: String @inaccessible state: ProductState color: String description: String origin: String }
       type Package @shareable { id: ID! }
       interface Media @key(fields: "id") { id: ID! title: String! }
       type Book implements Media @key(fields: "id") { id: ID! title: String! pages: Int }
@@ -61,7 +65,12 @@ const subgraphs: { name: string; typeDefs: string; resolvers: Record<string, unk
         media: () => media,
         search: (_: unknown, { text }: { text: string }) => [...media.filter((item) => item.title.includes(text)), ...products.filter((product) => product.name?.includes(text)).map((product) => ({ __typename: 'Product', ...product }))],
       },
-      Product: { __resolveReference: (reference: { upc?: string; sku?: string }) => productBy(reference) ?? null },
+      Product: {
+        __resolveReference: (reference: { upc?: string; sku?: string }) => productBy(reference) ?? null,
+        color: (product: { upc: string }) => `old:color-${product.upc}`,
+        description: (product: { name: string | null }) => `old:${product.name}`,
+        origin: (product: { upc: string }) => `old:origin-${product.upc}`,
+      },
       Media: { __resolveType: (item: { __typename: string }) => item.__typename, __resolveReference: (reference: { id: string }) => media.find((item) => item.id === reference.id) },
       Book: { __resolveReference: (reference: { id: string }) => media.find((item) => item.id === reference.id) },
       Movie: { __resolveReference: (reference: { id: string }) => media.find((item) => item.id === reference.id) },
@@ -131,6 +140,28 @@ const subgraphs: { name: string; typeDefs: string; resolvers: Record<string, unk
     resolvers: {
       Query: { me: () => users[0], users: () => users },
       User: { __resolveReference: (reference: { id: string }) => users.find((user) => user.id === reference.id) ?? null },
+    },
+  },
+  {
+    name: 'pricing',
+    typeDefs: `${LINK}
+      type Product @key(fields: "upc") {
+        upc: String!
+        color: String @override(from: "products")
+        description: String @override(from: "products", label: "percent(50)")
+        origin: String @override(from: "products", label: "origin-move")
+        shippingEstimate: Int @external
+        deliveryNote: String @requires(fields: "shippingEstimate")
+      }`,
+    resolvers: {
+      Product: {
+        __resolveReference: (reference: { upc: string; shippingEstimate?: number | null }) => reference,
+        color: (product: { upc: string }) => `new:color-${product.upc}`,
+        description: (product: { upc: string }) => `new:${products.find((candidate) => candidate.upc === product.upc)?.name ?? null}`,
+        origin: (product: { upc: string }) => `new:origin-${product.upc}`,
+        deliveryNote: (product: { shippingEstimate?: number | null }) =>
+          product.shippingEstimate === undefined ? 'shippingEstimate was not sent' : product.shippingEstimate === null ? 'no estimate' : product.shippingEstimate === 0 ? 'free delivery' : `delivery ${product.shippingEstimate}`,
+      },
     },
   },
   {

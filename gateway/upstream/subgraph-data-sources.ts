@@ -4,10 +4,10 @@
  * the subscriptions' upstream connections use the same place.
  */
 import type { GraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gateway';
-import { isSubgraphName, type SubgraphName } from '../schema/subgraphs.js';
+import { isSubgraphName, type SubgraphName } from '../../schema/subgraphs.js';
 import type { SubgraphPools } from './subgraph-pools.js';
-import type { GatewayMetrics } from './metrics.js';
-import type { InternalTokenSigner } from './identity/internal-token.js';
+import type { GatewayMetrics } from '../metrics.js';
+import type { InternalTokenSigner } from '../identity/internal-token.js';
 import { withFetchMetrics } from './subgraph-fetch-metrics.js';
 import { UndiciDataSource, type WarningLogger } from './undici-data-source.js';
 
@@ -20,7 +20,10 @@ export interface SubgraphDataSourcesOptions {
   /** Overrides of the URL written in the supergraph (`<NAME>_URL`), for the subgraphs it names. */
   urls: Readonly<Partial<Record<SubgraphName, string>>>;
   pools: SubgraphPools;
+  /** Deadline of one fetch (`SUBGRAPH_TIMEOUT_MS`)... */
   timeoutMs: number;
+  /** ...unless the subgraph has its own (`SUBGRAPH_<NAME>_TIMEOUT_MS`). */
+  timeoutsMs?: Readonly<Partial<Record<SubgraphName, number>>>;
   logger: WarningLogger;
   /** Vouches to the subgraphs for the principal of each fetch. */
   signer: InternalTokenSigner;
@@ -37,7 +40,7 @@ export interface SubgraphDataSources {
   serviceMap(): Record<string, GraphQLDataSource>;
 }
 
-export function createSubgraphDataSources({ urls, pools, timeoutMs, logger, signer, metrics }: SubgraphDataSourcesOptions): SubgraphDataSources {
+export function createSubgraphDataSources({ urls, pools, timeoutMs, timeoutsMs = {}, logger, signer, metrics }: SubgraphDataSourcesOptions): SubgraphDataSources {
   const endpoints = new Map<string, string>();
   const sources = new Map<string, GraphQLDataSource>();
   return {
@@ -45,7 +48,8 @@ export function createSubgraphDataSources({ urls, pools, timeoutMs, logger, sign
       const url = (isSubgraphName(name) ? urls[name] : undefined) ?? supergraphUrl;
       if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph and none is configured (${name.toUpperCase()}_URL)`);
       endpoints.set(name, url);
-      const source = new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs, logger, signer });
+      const ownTimeoutMs = isSubgraphName(name) ? timeoutsMs[name] : undefined;
+      const source = new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs: ownTimeoutMs ?? timeoutMs, logger, signer });
       const built = metrics ? withFetchMetrics(name, source, metrics) : source;
       sources.set(name, built);
       return built;

@@ -1,7 +1,7 @@
 /** Wraps a subgraph data source to time its fetches; the data source itself stays unaware. */
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { ErrorCode } from './errors.js';
-import type { GatewayMetrics, SubgraphOutcome } from './metrics.js';
+import { ErrorCode } from '../errors.js';
+import type { GatewayMetrics, SubgraphOutcome } from '../metrics.js';
 
 const UNREACHABLE_CODES: ReadonlySet<unknown> = new Set([
   ErrorCode.SubgraphUnavailable,

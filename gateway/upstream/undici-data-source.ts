@@ -7,12 +7,12 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Dispatcher, Pool } from 'undici';
-import { clientSignalOf } from './client-abort.js';
-import { REQUEST_ID_HEADER, requestIdFromContext } from './request-id.js';
-import { ErrorCode } from './errors.js';
+import { clientSignalOf } from '../client-abort.js';
+import { REQUEST_ID_HEADER, requestIdFromContext } from '../request-id.js';
+import { ErrorCode } from '../errors.js';
 import { hasOneEntityPerRepresentation, unresolvedFieldPaths, type SubgraphFetch } from './subgraph-error-paths.js';
-import { principalFromContext, type InternalTokenSigner } from './identity/internal-token.js';
-import { PRINCIPAL_HEADER } from '../platform/internal-principal.js';
+import { principalFromContext, type InternalTokenSigner } from '../identity/internal-token.js';
+import { PRINCIPAL_HEADER } from '../../platform/internal-principal.js';
 
 export type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
