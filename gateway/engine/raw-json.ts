@@ -59,13 +59,16 @@ export class RawJsonSlot {
    * one chunk per turn of the event loop rather than in one stretch that holds every other request
    * (and `/health`) waiting.
    */
-  splice(body: string): string | Readable {
+  splice(body: string): string | Buffer | Readable {
     const at = body.indexOf(RawJsonSlot.#written);
     if (at < 0) return body;
     const before = body.slice(0, at);
     const after = body.slice(at + RawJsonSlot.#written.length);
-    if (this.raw.length <= STREAM_ABOVE_LENGTH) return before + this.raw.text + after;
-    return Readable.from([before, ...this.raw.chunks, after], { objectMode: false });
+    const parts = [before, ...this.raw.chunks, after];
+    if (this.raw.length > STREAM_ABOVE_LENGTH) return Readable.from(parts, { objectMode: false });
+    // Encoded chunk by chunk into one buffer: the text (a rope of many small pieces) is walked once,
+    // where a string body would be flattened for its length, then again to be written.
+    return Buffer.concat(parts.map((part) => Buffer.from(part)));
   }
 }
 

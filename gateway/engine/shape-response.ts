@@ -59,8 +59,11 @@ const enum FieldKind {
 
 interface CollectedField {
   responseName: string;
-  /** `"responseName":`, as written in the response. */
+  /** `"responseName":`, as written in the response... */
   key: string;
+  /** ...after the object's `{` and after a `,`: one piece each, the text grows by one piece per key. */
+  opening: string;
+  following: string;
   kind: FieldKind;
   type: ValueType;
   /** The selections below a composite field, merged over every occurrence. */
@@ -140,7 +143,8 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             const kind = name === '__typename' ? FieldKind.Typename : name === '__schema' || name === '__type' ? FieldKind.Introspection : FieldKind.Value;
             const definition = kind === FieldKind.Value ? fieldsOf[name] : undefined;
             if (kind === FieldKind.Value && !definition) continue;
-            field = { responseName, key: `${JSON.stringify(responseName)}:`, kind, type: valueTypeOf(definition?.type ?? GraphQLString), child: undefined, nodes: [], guarded: responseName in Object.prototype, childSets: [] };
+            const key = `${JSON.stringify(responseName)}:`;
+            field = { responseName, key, opening: `{${key}`, following: `,${key}`, kind, type: valueTypeOf(definition?.type ?? GraphQLString), child: undefined, nodes: [], guarded: responseName in Object.prototype, childSets: [] };
             byName.set(responseName, field);
           }
           field.nodes.push(selection);
@@ -317,13 +321,13 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
               nullObject(frame);
               continue;
             }
-            json += frame.separator + field.key + JSON.stringify(named.name);
+            json += (frame.separator === ',' ? field.following : field.opening) + JSON.stringify(named.name);
           } else if (field.kind === FieldKind.Introspection) {
-            json += frame.separator + field.key + JSON.stringify(introspect(field));
+            json += (frame.separator === ',' ? field.following : field.opening) + JSON.stringify(introspect(field));
           } else {
             let raw = field.guarded ? ownValue(value, name) : value[name];
             if (raw === undefined) raw = null;
-            json += frame.separator + field.key;
+            json += frame.separator === ',' ? field.following : field.opening;
             frame.separator = ',';
             path.push(name);
             const written = begin(raw, field.type, field.child, frame.type);

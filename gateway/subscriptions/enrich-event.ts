@@ -12,7 +12,8 @@ import type { GatewayRequestContext, PreparedOperation, SchemaSnapshot } from '.
 import { executePlan } from '../engine/execute-plan.js';
 import { variableValuesOf } from '../engine/supergraph-engine.js';
 import { fromApolloPlan, type PlanNode } from '../engine/plan.js';
-import { materialize } from '../engine/raw-json.js';
+import { isRawJson, materialize } from '../engine/raw-json.js';
+import { rememberSerialized } from './serialize-once.js';
 import { compileShape, type CompiledShape } from '../engine/shape-response.js';
 import { createTypeRelations, type TypeRelations } from '../engine/type-relations.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './plan-subscription.js';
@@ -78,8 +79,10 @@ export function createEnrichers(options: EventEnricherOptions & { historyField?:
     const serviceMap = { ...options.serviceMap(), [EVENT_SERVICE]: eventSource };
     const fetched = await executePlan(node, { serviceMap, variables: prepared.variables, variableValues, context: options.context, types: types! });
     const shaped = await shape.shape(fetched.data, variableValues);
-    // Parsed once here: every subscriber's message is written from this value.
+    // Parsed once here, for whatever reads the value (removals, SSE); WebSocket messages are written
+    // from the text the shaping wrote, once for every subscriber (serialize-once.ts).
     const data = materialize(shaped.data);
+    if (data && isRawJson(shaped.data)) rememberSerialized(data, shaped.data.text);
     if (fetched.errors.length > 0) return { data, errors: fetched.errors };
     if (shaped.errors.length > 0) return { data, extensions: { valueCompletion: shaped.errors } };
     return { data };

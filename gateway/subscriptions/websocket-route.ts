@@ -11,6 +11,7 @@ import { ANONYMOUS_PRINCIPAL, type Principal } from '../identity/principal.js';
 import { TokenRefusedError } from '../identity/token-refusal.js';
 import type { TokenVerifier } from '../identity/verify-token.js';
 import { connectionPrincipal } from './connection-principal.js';
+import { SplicingWebSocket, spliceSerializedData } from './serialize-once.js';
 import { runSafely } from './run-safely.js';
 import { callerKey, subscriptionLimitError } from './subscription-quota.js';
 import type { StreamingOperations } from './streaming-operations.js';
@@ -34,7 +35,8 @@ export function registerWebSocketRoute(
 ): WebSocketRoute {
   const maxPerSocket = options.maxOperationsPerSocket ?? Number.POSITIVE_INFINITY;
   // A message over MAX_BODY_BYTES (the app's bodyLimit) closes the socket with 1009, unread.
-  const server = new WebSocketServer({ noServer: true, maxPayload: app.initialConfig.bodyLimit ?? 1024 * 1024 });
+  // Events of a shared stream are serialised once for all subscribers (serialize-once.ts).
+  const server = new WebSocketServer({ noServer: true, maxPayload: app.initialConfig.bodyLimit ?? 1024 * 1024, WebSocket: SplicingWebSocket });
   app.server.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://gateway');
     if (pathname !== path) {
@@ -84,6 +86,7 @@ export function registerWebSocketRoute(
       // (graphql-ws would close the connection with 4500 and the fault's own message).
       execute: (args) => runSafely(operations, args, app.log),
       subscribe: (args) => runSafely(operations, args, app.log),
+      jsonMessageReplacer: spliceSerializedData,
     },
     server,
   );
