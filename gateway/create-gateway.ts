@@ -14,6 +14,7 @@ import { useCsrfPrevention } from './csrf.js';
 import { useDrainOnClose } from './drain-on-close.js';
 import { createEngineExecutor, createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
 import { createSupergraphEngine } from './engine/supergraph-engine.js';
+import { withDeferDirective } from './engine/defer-directive.js';
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
 import { registerHealthRoutes } from './health.js';
@@ -108,7 +109,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   let snapshot: SchemaSnapshot | undefined;
   // Built on the first subscription after each load: most deployments serve far more queries.
   let planner: { sdl: string; built?: SubscriptionPlanner } | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: stockApiSchema, coreSupergraphSdl }) => {
+    // Our engine answers @defer inline; stock @apollo/gateway's schema does not declare it.
+    const apiSchema = config.executor === 'own' ? withDeferDirective(stockApiSchema) : stockApiSchema;
     snapshot = {
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),

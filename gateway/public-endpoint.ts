@@ -10,6 +10,7 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { createApolloGateway } from './apollo-gateway.js';
 import { createEngineExecutor, createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
 import { createSupergraphEngine, type PlannerKind } from './engine/supergraph-engine.js';
+import { withDeferDirective } from './engine/defer-directive.js';
 import type { GatewayExecutorKind } from './config.js';
 import { registerGraphiQL } from './graphiql.js';
 import { graphqlOverHttp } from './graphql-over-http.js';
@@ -56,7 +57,9 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
     logger: app.log,
   });
   let snapshot: SchemaSnapshot | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: stockApiSchema, coreSupergraphSdl }) => {
+    // Our engine answers @defer inline; stock @apollo/gateway's schema does not declare it.
+    const apiSchema = options.executor === 'own' ? withDeferDirective(stockApiSchema) : stockApiSchema;
     snapshot = {
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),

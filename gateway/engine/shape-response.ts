@@ -298,8 +298,16 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             }
             const index = frame.index++;
             if (index > 0) json += ',';
+            const item = frame.items[index] ?? null;
+            // The common case first: a valid leaf is written as it is (what begin, settle and deliver
+            // would do for it, without their calls and the path's push and pop).
+            const itemLeaf = frame.item.leaf;
+            if (item !== null && itemLeaf !== undefined && itemLeaf(item)) {
+              json += typeof item === 'number' || typeof item === 'boolean' ? String(item) : JSON.stringify(item);
+              continue;
+            }
             path.push(index);
-            const written = begin(frame.items[index] ?? null, frame.item, frame.child, frame.parent);
+            const written = begin(item, frame.item, frame.child, frame.parent);
             if (written !== PENDING) deliver(settle(written, frame.item, frame.parent));
             continue;
           }
@@ -329,6 +337,11 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             if (raw === undefined) raw = null;
             json += frame.separator === ',' ? field.following : field.opening;
             frame.separator = ',';
+            const leaf = field.type.leaf;
+            if (raw !== null && leaf !== undefined && leaf(raw)) {
+              json += typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
+              continue;
+            }
             path.push(name);
             const written = begin(raw, field.type, field.child, frame.type);
             if (written !== PENDING) deliver(settle(written, field.type, frame.type));

@@ -175,6 +175,19 @@ describe('our engine answers as stock @apollo/gateway does, on the federation fi
   });
 });
 
+describe('@defer on our engine, with either planner', () => {
+  it('is answered inline: one whole answer, as if the fragments were not deferred', async () => {
+    const deferred = `{ topProducts(first: 2) { upc name ... @defer { shippingEstimate reviews { body author { username } } } } }`;
+    const plain = `{ topProducts(first: 2) { upc name shippingEstimate reviews { body author { username } } } }`;
+    const { body: expected } = await postGraphQL(gateways.stock!.url, plain);
+    for (const gateway of [gateways.hive!, gateways.apollo!]) {
+      const { status, body } = await postGraphQL(gateway.url, deferred);
+      expect(status).toBe(200);
+      expect(body).toEqual(expected);
+    }
+  });
+});
+
 describe('progressive @override on our engine, with either planner', () => {
   it('a label the operator switched on (GATEWAY_OVERRIDE_LABELS) moves its field for every request', async () => {
     for (const gateway of [gateways.hiveMoved!, gateways.apolloMoved!]) {
