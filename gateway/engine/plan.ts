@@ -5,7 +5,7 @@
  * under an alias with its own representations). Converted once per plan, when it is cached, so the
  * executor reads one format and never re-parses a path.
  */
-import type { PlanNode as ApolloPlanNode, FetchDataRewrite, QueryPlanSelectionNode } from '@apollo/query-planner';
+import type { PlanNode as ApolloPlanNode, FetchDataRewrite, QueryPlanSelectionNode, SubscriptionNode as ApolloSubscriptionNode } from '@apollo/query-planner';
 
 /** The planners the engine can plan with (`GATEWAY_PLANNER`). */
 export const PLANNERS = ['hive', 'apollo'] as const;
@@ -66,6 +66,31 @@ export type PlanNode =
 
 /** The plan cannot be run (a node or requirement kind we do not know): plan with the other planner. */
 export class UnsupportedPlanError extends Error {}
+
+/**
+ * A subscription's plan: `primary` streams the root field from its subgraph; `rest` completes each
+ * event from the other subgraphs (run with the event standing in for the primary fetch's answer).
+ */
+export interface SubscriptionPlan {
+  primary: FetchNode;
+  rest: PlanNode | undefined;
+}
+
+/** Apollo plans a subscription as `Subscription { primary, rest }`. */
+export function subscriptionFromApolloPlan(node: ApolloPlanNode | ApolloSubscriptionNode | undefined): SubscriptionPlan {
+  if (node?.kind !== 'Subscription') throw new UnsupportedPlanError(`Expected a subscription plan, got ${node?.kind ?? 'an empty plan'}`);
+  return { primary: fromApolloPlan(node.primary) as FetchNode, rest: node.rest && fromApolloPlan(node.rest) };
+}
+
+/** Hive plans a subscription as `Sequence [Subscription { primary }, ...rest]` (or the `Subscription` alone). */
+export function subscriptionFromHivePlan(node: HiveNode | undefined): SubscriptionPlan {
+  const [head, ...rest] = node?.kind === 'Sequence' ? (node.nodes as HiveNode[]) : node ? [node] : [];
+  if (head?.kind !== 'Subscription') throw new UnsupportedPlanError(`Expected a subscription plan, got ${node?.kind ?? 'an empty plan'}`);
+  const primary = head.primary as HiveNode;
+  if (head.rest) rest.unshift(head.rest as HiveNode);
+  const restNode = rest.length === 0 ? undefined : rest.length === 1 ? fromHivePlan(rest[0]!) : fromHivePlan({ kind: 'Sequence', nodes: rest });
+  return { primary: { kind: 'Fetch', ...hiveRequest(primary) }, rest: restNode };
+}
 
 // --- Apollo's format ---
 

@@ -13,7 +13,7 @@ import { LRUCache } from 'lru-cache';
 import type { OperationResult, PreparedOperation } from '../execute-operation.js';
 import { coerceVariables } from '../prepare-operation.js';
 import { executePlan } from './execute-plan.js';
-import { fromApolloPlan, fromHivePlan, type PlanNode, type PlannerKind } from './plan.js';
+import { fromApolloPlan, fromHivePlan, subscriptionFromApolloPlan, subscriptionFromHivePlan, type PlanNode, type PlannerKind, type SubscriptionPlan } from './plan.js';
 
 export type { PlannerKind } from './plan.js';
 import { createProgressiveOverride, type OverrideDecision } from './progressive-override.js';
@@ -21,7 +21,14 @@ import { compileShape, type CompiledShape } from './shape-response.js';
 import { createTypeRelations, type TypeRelations } from './type-relations.js';
 
 
-export interface SupergraphEngine {
+/** What the subscription engine needs of a supergraph's planner: each subscription's plan, and the supergraph's types. */
+export interface SubscriptionPlanner {
+  readonly types: TypeRelations;
+  /** The plan of a subscription (cached); throws when it cannot be planned. */
+  planSubscription(prepared: PreparedOperation): SubscriptionPlan;
+}
+
+export interface SupergraphEngine extends SubscriptionPlanner {
   /** The planner in use: `hive` unless the addon could not load (or `apollo` was asked for). */
   readonly planner: PlannerKind;
   /** Plans (cached), fetches and shapes one operation. */
@@ -48,25 +55,46 @@ export interface SupergraphEngineOptions {
   logger?: EngineLogger;
 }
 
-type Plan = (prepared: PreparedOperation, override: OverrideDecision) => PlanNode | undefined;
+/** A planner's own plan of an operation, converted to ours by `convert`. */
+type Plan = <T>(prepared: PreparedOperation, override: OverrideDecision, convert: Converters<T>) => T;
+interface Converters<T> {
+  apollo(node: Parameters<typeof subscriptionFromApolloPlan>[0]): T;
+  hive(node: Parameters<typeof subscriptionFromHivePlan>[0]): T;
+}
+
+/** Queries and mutations: one plan to run. A subscription is executed event by event, not as one plan. */
+const OPERATION: Converters<PlanNode | undefined> = {
+  apollo(node) {
+    if (node?.kind === 'Subscription') throw new Error('A subscription is executed event by event, not as one plan');
+    return node ? fromApolloPlan(node) : undefined;
+  },
+  hive(node) {
+    if (node?.kind === 'Subscription' || (node?.kind === 'Sequence' && (node.nodes as { kind: string }[])[0]?.kind === 'Subscription')) {
+      throw new Error('A subscription is executed event by event, not as one plan');
+    }
+    return node ? fromHivePlan(node) : undefined;
+  },
+};
+const SUBSCRIPTION: Converters<SubscriptionPlan> = { apollo: subscriptionFromApolloPlan, hive: subscriptionFromHivePlan };
 
 export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: GraphQLSchema, options: SupergraphEngineOptions = {}): SupergraphEngine {
   const types: TypeRelations = createTypeRelations(buildSchema(coreSupergraphSdl, { assumeValidSDL: true }));
   const plans = new LRUCache<string, PreparedPlan>({ max: options.planCacheSize ?? 1_000 });
+  const subscriptionPlans = new LRUCache<string, SubscriptionPlan>({ max: options.planCacheSize ?? 1_000 });
   // Apollo's planner is built only when asked for or when Hive's cannot plan an operation.
   let apollo: Plan | undefined;
-  const apolloPlan: Plan = (prepared, override) => (apollo ??= createApolloPlanner(coreSupergraphSdl))(prepared, override);
+  const apolloPlan: Plan = (prepared, override, convert) => (apollo ??= createApolloPlanner(coreSupergraphSdl))(prepared, override, convert);
   const progressiveOverride = createProgressiveOverride(coreSupergraphSdl, options.overrideLabels);
   const hive = options.planner === 'apollo' ? undefined : createHivePlanner(coreSupergraphSdl, options.logger);
   const planner: PlannerKind = hive ? 'hive' : 'apollo';
 
-  const planNode = (prepared: PreparedOperation, override: OverrideDecision): PlanNode | undefined => {
-    if (!hive) return apolloPlan(prepared, override);
+  const planWith = <T>(prepared: PreparedOperation, override: OverrideDecision, convert: Converters<T>): T => {
+    if (!hive) return apolloPlan(prepared, override, convert);
     try {
-      return hive(prepared, override);
+      return hive(prepared, override, convert);
     } catch (error) {
       options.logger?.debug(`Hive's planner could not plan operation ${prepared.queryHash.slice(0, 12)} (${(error as Error).message}); planned by Apollo's`);
-      return apolloPlan(prepared, override);
+      return apolloPlan(prepared, override, convert);
     }
   };
 
@@ -77,7 +105,7 @@ export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: Gra
     const key = `${prepared.queryHash}\u0000${prepared.operationName ?? ''}\u0000${override.key}`;
     let plan = plans.get(key);
     if (!plan) {
-      plan = { node: planNode(prepared, override), shape: compileShape(apiSchema, prepared.document, prepared.operation) };
+      plan = { node: planWith(prepared, override, OPERATION), shape: compileShape(apiSchema, prepared.document, prepared.operation) };
       plans.set(key, plan);
     }
     return plan;
@@ -85,6 +113,18 @@ export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: Gra
 
   return {
     planner,
+    types,
+    planSubscription(prepared) {
+      // Planned once per subscription (its events all follow one plan), with the labels of its roll.
+      const override = progressiveOverride.decide();
+      const key = `${prepared.queryHash}\u0000${prepared.operationName ?? ''}\u0000${override.key}`;
+      let plan = subscriptionPlans.get(key);
+      if (!plan) {
+        plan = planWith(prepared, override, SUBSCRIPTION);
+        subscriptionPlans.set(key, plan);
+      }
+      return plan;
+    },
     async execute(prepared, serviceMap, context) {
       let plan: PreparedPlan;
       try {
@@ -108,11 +148,9 @@ function createApolloPlanner(coreSupergraphSdl: string): Plan {
   const supergraph = Supergraph.build(coreSupergraphSdl);
   const planner = new QueryPlanner(supergraph);
   const apiSchema = supergraph.apiSchema();
-  return (prepared, override) => {
+  return (prepared, override, convert) => {
     const operation = operationFromDocument(apiSchema, prepared.document, prepared.operationName === undefined ? {} : { operationName: prepared.operationName });
-    const { node } = planner.buildQueryPlan(operation, { overrideConditions: new Map(override.conditions) });
-    if (node?.kind === 'Subscription') throw new Error('A subscription is executed event by event, not as one plan');
-    return node ? fromApolloPlan(node) : undefined;
+    return convert.apollo(planner.buildQueryPlan(operation, { overrideConditions: new Map(override.conditions) }).node);
   };
 }
 
@@ -134,11 +172,7 @@ function createHivePlanner(coreSupergraphSdl: string, logger: EngineLogger | und
   }
   if (!hiveModule) return undefined;
   const planner = new hiveModule.QueryPlanner(coreSupergraphSdl);
-  return (prepared, override) => {
-    const { node } = planner.plan(prepared.query, prepared.operationName ?? null, new Set(override.labels), override.roll);
-    if (node?.kind === 'Subscription') throw new Error('A subscription is executed event by event, not as one plan');
-    return node ? fromHivePlan(node) : undefined;
-  };
+  return (prepared, override, convert) => convert.hive(planner.plan(prepared.query, prepared.operationName ?? null, new Set(override.labels), override.roll).node);
 }
 
 /** The operation's coerced variable values: those the pipeline made, or made here (prepare-operation.ts). */

@@ -6,17 +6,15 @@
  * of subscribers its shared stream has.
  */
 import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
-import type { PlanNode as ApolloPlanNode } from '@apollo/query-planner';
 import { Kind, OperationTypeNode, type DocumentNode, type ExecutionResult, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { GatewayRequestContext, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
 import { executePlan } from '../engine/execute-plan.js';
 import { variableValuesOf } from '../engine/supergraph-engine.js';
-import { fromApolloPlan, type PlanNode } from '../engine/plan.js';
+import type { PathSegment, PlanNode, SubscriptionPlan } from '../engine/plan.js';
 import { isRawJson, materialize } from '../engine/raw-json.js';
 import { rememberSerialized } from './serialize-once.js';
 import { compileShape, type CompiledShape } from '../engine/shape-response.js';
-import { createTypeRelations, type TypeRelations } from '../engine/type-relations.js';
-import type { SubscriptionPlan, SubscriptionPlanner } from './plan-subscription.js';
+import type { SubscriptionPlanner } from './plan-subscription.js';
 import type { UpstreamResult } from './upstream-stream.js';
 
 // Not a subgraph name: the primary fetch of each event is answered by the event itself.
@@ -58,8 +56,6 @@ export function createEventEnricher(options: EventEnricherOptions): EventEnriche
   return createEnrichers(options).enrichEvent;
 }
 
-const typeRelations = new WeakMap<SubscriptionPlanner, TypeRelations>();
-
 interface EventRun {
   node: PlanNode;
   shape: CompiledShape;
@@ -67,8 +63,7 @@ interface EventRun {
 
 export function createEnrichers(options: EventEnricherOptions & { historyField?: string | undefined }): { enrichEvent: EventEnricher; enrichPage: PageEnricher | undefined } {
   const { planner, plan, prepared, snapshot } = options;
-  let types = typeRelations.get(planner);
-  if (!types) typeRelations.set(planner, (types = createTypeRelations(planner.supergraphSchema)));
+  const types = planner.types;
   const variableValues = variableValuesOf(snapshot.schema, prepared);
   const eventRun: EventRun = {
     node: sequenceAfterEvent(plan, plan.rest),
@@ -77,7 +72,7 @@ export function createEnrichers(options: EventEnricherOptions & { historyField?:
   const run = async ({ node, shape }: EventRun, answer: { data: Record<string, unknown>; errors?: unknown }): Promise<ExecutionResult> => {
     const eventSource: GraphQLDataSource = { process: async () => answer as never };
     const serviceMap = { ...options.serviceMap(), [EVENT_SERVICE]: eventSource };
-    const fetched = await executePlan(node, { serviceMap, variables: prepared.variables, variableValues, context: options.context, types: types! });
+    const fetched = await executePlan(node, { serviceMap, variables: prepared.variables, variableValues, context: options.context, types });
     const shaped = await shape.shape(fetched.data, variableValues);
     // Parsed once here, for whatever reads the value (removals, SSE); WebSocket messages are written
     // from the text the shaping wrote, once for every subscriber (serialize-once.ts).
@@ -108,8 +103,8 @@ export function createEnrichers(options: EventEnricherOptions & { historyField?:
 }
 
 /** The plan of one event: its primary fetch answered by the event, then `rest`. */
-function sequenceAfterEvent(plan: SubscriptionPlan, rest: ApolloPlanNode | undefined): PlanNode {
-  return fromApolloPlan({ kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: EVENT_SERVICE }, ...(rest ? [rest] : [])] });
+function sequenceAfterEvent(plan: SubscriptionPlan, rest: PlanNode | undefined): PlanNode {
+  return { kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: EVENT_SERVICE }, ...(rest ? [rest] : [])] };
 }
 
 function preparePageRun(options: EventEnricherOptions, historyField: string): (EventRun & { responseKey: string }) | undefined {
@@ -134,20 +129,31 @@ function preparePageRun(options: EventEnricherOptions, historyField: string): (E
 }
 
 /** The plan of one event's enrichment made to run over a list of events: each path goes through the list (`@`) after the root field. */
-function overList(node: ApolloPlanNode): ApolloPlanNode | undefined {
+function overList(node: PlanNode): PlanNode | undefined {
+  const throughList = (path: PathSegment[]): PathSegment[] | undefined => (path.length === 0 ? undefined : [path[0]!, '@', ...path.slice(1)]);
   switch (node.kind) {
     case 'Sequence':
     case 'Parallel': {
       const nodes = node.nodes.map(overList);
-      return nodes.every((n): n is ApolloPlanNode => n !== undefined) ? { ...node, nodes } : undefined;
+      return nodes.every((n): n is PlanNode => n !== undefined) ? { ...node, nodes } : undefined;
     }
-    case 'Flatten':
-      return node.path.length === 0 ? undefined : { ...node, path: [node.path[0]!, '@', ...node.path.slice(1)] };
+    case 'Flatten': {
+      const path = throughList(node.path);
+      return path === undefined ? undefined : { ...node, path };
+    }
+    case 'BatchFetch': {
+      // Hive's merged entity fetches: each alias says where its entities are, from the root.
+      const aliases = node.aliases.map((alias) => {
+        const paths = alias.paths.map(throughList);
+        return paths.every((path) => path !== undefined) ? { ...alias, paths } : undefined;
+      });
+      return aliases.every((alias) => alias !== undefined) ? { ...node, aliases } : undefined;
+    }
     case 'Condition': {
       const ifClause = node.ifClause === undefined ? undefined : overList(node.ifClause);
       const elseClause = node.elseClause === undefined ? undefined : overList(node.elseClause);
       if ((node.ifClause && !ifClause) || (node.elseClause && !elseClause)) return undefined;
-      return { ...node, ...(ifClause ? { ifClause } : {}), ...(elseClause ? { elseClause } : {}) };
+      return { ...node, ifClause, elseClause };
     }
     default:
       // A root fetch or a @defer: not a per-event completion; enrich event by event.

@@ -1,26 +1,18 @@
 /**
- * Plans subscriptions with the federation query planner. `@apollo/gateway` plans and runs queries
- * and mutations but refuses subscriptions, so the gateway keeps a planner of its own on the same
- * supergraph: a subscription plans as `Subscription { primary, rest }`, where `primary` is the
- * fetch that streams the root field from its subgraph and `rest` the fetches that complete each event.
+ * Plans subscriptions where our engine is not in service (`GATEWAY_EXECUTOR=apollo`): stock
+ * `@apollo/gateway` plans and runs queries and mutations but refuses subscriptions, so the gateway
+ * keeps Apollo's planner on the same supergraph for them. With our engine, the engine plans them
+ * (Hive's planner, or Apollo's: supergraph-engine.ts) and this file is not used. Either way a
+ * subscription's plan is `{ primary, rest }` in our plan format (engine/plan.ts).
  */
-import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
+import { QueryPlanner } from '@apollo/query-planner';
 import { LRUCache } from 'lru-cache';
+import { subscriptionFromApolloPlan, type SubscriptionPlan } from '../engine/plan.js';
+import type { SubscriptionPlanner } from '../engine/supergraph-engine.js';
+import { createTypeRelations } from '../engine/type-relations.js';
 
-export interface SubscriptionPlan {
-  primary: FetchNode;
-  rest: PlanNode | undefined;
-}
-
-export interface SubscriptionPlanner {
-  /** The supergraph schema (with join directives) that the executor needs. */
-  supergraphSchema: GraphQLSchema;
-  /** The API schema in the planner's own representation. */
-  apiSchema: Schema;
-  plan(document: DocumentNode, queryHash: string, operationName: string | undefined): SubscriptionPlan;
-}
+export type { SubscriptionPlanner } from '../engine/supergraph-engine.js';
 
 export function createSubscriptionPlanner(coreSupergraphSdl: string, cacheSize = 500): SubscriptionPlanner {
   const supergraph = Supergraph.build(coreSupergraphSdl);
@@ -28,16 +20,13 @@ export function createSubscriptionPlanner(coreSupergraphSdl: string, cacheSize =
   const apiSchema = supergraph.apiSchema();
   const plans = new LRUCache<string, SubscriptionPlan>({ max: cacheSize });
   return {
-    supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
-    apiSchema,
-    plan(document, queryHash, operationName) {
-      const key = `${queryHash}:${operationName ?? ''}`;
+    types: createTypeRelations(supergraph.schema.toGraphQLJSSchema()),
+    planSubscription(prepared) {
+      const key = `${prepared.queryHash}:${prepared.operationName ?? ''}`;
       const cached = plans.get(key);
       if (cached) return cached;
-      const operation = operationFromDocument(apiSchema, document, operationName === undefined ? {} : { operationName });
-      const { node } = planner.buildQueryPlan(operation);
-      if (node?.kind !== 'Subscription') throw new Error(`Expected a subscription plan, got ${node?.kind ?? 'an empty plan'}`);
-      const plan = { primary: node.primary, rest: node.rest };
+      const operation = operationFromDocument(apiSchema, prepared.document, prepared.operationName === undefined ? {} : { operationName: prepared.operationName });
+      const plan = subscriptionFromApolloPlan(planner.buildQueryPlan(operation).node);
       plans.set(key, plan);
       return plan;
     },

@@ -21,6 +21,11 @@ export function rememberSerialized(data: object, text: string): void {
   texts.set(data, text);
 }
 
+/** The JSON text remembered for `data`, if any. */
+export function serializedText(data: object): string | undefined {
+  return texts.get(data);
+}
+
 const MARKER = `\u0000serialized-${randomBytes(12).toString('hex')}`;
 const WRITTEN_MARKER = JSON.stringify(MARKER);
 let taken: string | undefined;

@@ -41,6 +41,8 @@ export interface SharedSource {
 export interface JoinOptions {
   /** The subscriber's cursor: it gets the events after it. Null or absent: live events from now on. */
   after?: number | null;
+  /** Writes a live event straight to the client when it can (direct-delivery.ts); the stream must reach the client unchanged. */
+  sink?: (result: ExecutionResult) => boolean;
 }
 
 export interface SharedStreams {
@@ -112,7 +114,7 @@ export function createSharedStreams(options: SharedStreamOptions = {}): SharedSt
 
   return {
     join(key, open, joinOptions = {}) {
-      const channel = createSubscriberChannel<ExecutionResult>();
+      const channel = createSubscriberChannel<ExecutionResult>(joinOptions.sink);
       if (closed) {
         channel.end();
         return channel.iterator;

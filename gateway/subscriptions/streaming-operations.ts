@@ -12,6 +12,7 @@ import { applyRemovals } from '../authorization/apply-removals.js';
 import type { Removal } from '../authorization/authorize-operation.js';
 import type { Principal } from '../identity/principal.js';
 import { prepareRequest } from '../pipeline/prepare-request.js';
+import type { DirectSink } from './direct-delivery.js';
 import type { SubscriptionEngine } from './subscription-engine.js';
 import { createSubscriptionQuota, subscriptionLimitError } from './subscription-quota.js';
 
@@ -32,12 +33,15 @@ export interface StreamingOperationState {
   nothingToRun: boolean;
   /** Frees the caller's subscription place (subscription-quota.ts); idempotent. */
   release?: () => void;
+  /** The transport's direct writer of live events (direct-delivery.ts). */
+  sink?: DirectSink;
 }
 
 export interface StreamingOperations {
   /** Execution arguments for the transport library, or the errors to answer with. */
   /** `caller`: who the per-caller subscription cap counts for (subscription-quota.ts `callerKey`). */
-  prepare(request: StreamingRequest, requestId: string, principal: Principal, caller?: string): ExecutionArgs | readonly GraphQLError[];
+  /** `sink`: the transport's direct writer of live events (direct-delivery.ts), used when the client receives them unchanged. */
+  prepare(request: StreamingRequest, requestId: string, principal: Principal, caller?: string, sink?: DirectSink): ExecutionArgs | readonly GraphQLError[];
   run(args: ExecutionArgs): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>> | AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 }
 
@@ -58,7 +62,7 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
   const extraRules = options.introspection ? [] : [NoSchemaIntrospectionCustomRule];
   const quota = options.subscriptionsPerCaller === undefined ? undefined : createSubscriptionQuota(options.subscriptionsPerCaller);
   return {
-    prepare(request, requestId, principal, caller) {
+    prepare(request, requestId, principal, caller, sink) {
       const snapshot = options.currentSchema();
       if (!snapshot) return [codedError('No supergraph is loaded yet', ErrorCode.ServiceUnavailable)];
       if (typeof request.query !== 'string' || request.query === '') {
@@ -75,7 +79,7 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
         release = quota.acquire(caller);
         if (!release) return [subscriptionLimitError('perCaller', options.subscriptionsPerCaller!)];
       }
-      const state: StreamingOperationState = { prepared, snapshot, requestId, principal, removals, nothingToRun, ...(release ? { release } : {}) };
+      const state: StreamingOperationState = { prepared, snapshot, requestId, principal, removals, nothingToRun, ...(release ? { release } : {}), ...(sink ? { sink } : {}) };
       return {
         schema: snapshot.schema,
         document,
@@ -85,9 +89,10 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       };
     },
     run(args) {
-      const { prepared, snapshot, requestId, principal, removals, nothingToRun, release } = args.contextValue as StreamingOperationState;
+      const { prepared, snapshot, requestId, principal, removals, nothingToRun, release, sink } = args.contextValue as StreamingOperationState;
       if (prepared.operation.operation === 'subscription') {
-        const stream = options.subscriptions.subscribe(prepared, snapshot, principal);
+        // Events with fields removed are rebuilt per subscriber: those go the ordinary way.
+        const stream = options.subscriptions.subscribe(prepared, snapshot, principal, removals.length === 0 ? sink : undefined);
         if (!(Symbol.asyncIterator in stream)) {
           release?.();
           return stream;

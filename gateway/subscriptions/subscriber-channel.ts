@@ -25,7 +25,12 @@ export interface SubscriberChannel<T> {
   readonly stopped: Promise<void>;
 }
 
-export function createSubscriberChannel<T>(): SubscriberChannel<T> {
+/**
+ * `sink`, when given, takes a pushed value straight to the client (direct-delivery.ts) whenever the
+ * reader is waiting with nothing queued — so after everything the reader was handed — and the sink
+ * accepts it; otherwise the value is queued for the reader as usual.
+ */
+export function createSubscriberChannel<T>(sink?: (value: T) => boolean): SubscriberChannel<T> {
   let queue: T[] = [];
   // Where the reader is in `queue`: shifting an array per value would copy it.
   let head = 0;
@@ -116,6 +121,7 @@ export function createSubscriberChannel<T>(): SubscriberChannel<T> {
     iterator,
     push(value) {
       if (ending) return;
+      if (sink !== undefined && readers.length > 0 && pending() === 0 && sink(value)) return;
       queue.push(value);
       settleReaders();
     },

@@ -9,6 +9,7 @@ import { ErrorCode, codedError, toClientError } from '../errors.js';
 import type { GatewayRequestContext, PreparedOperation, SchemaSnapshot } from '../execute-operation.js';
 import { rightsKey } from '../authorization/rights-key.js';
 import type { Principal } from '../identity/principal.js';
+import type { DirectSink } from './direct-delivery.js';
 import { createEnrichers, type EventEnricher, type SequencedResult } from './enrich-event.js';
 import { enrichAll, enrichInOrder } from './ordered-enrichment.js';
 import type { SubscriptionPlanner } from './plan-subscription.js';
@@ -18,7 +19,7 @@ import type { UpstreamConnections } from './upstream-connections.js';
 import { sequenceOf, streamFromUpstream, type UpstreamResult } from './upstream-stream.js';
 
 export interface SubscriptionEngineOptions {
-  /** The planner of the supergraph in service; undefined until one is loaded. */
+  /** Apollo's subscription planner of the supergraph in service, for snapshots without our engine; undefined until one is loaded. */
   currentPlanner(): SubscriptionPlanner | undefined;
   serviceMap(): ServiceMap;
   /** The URL the gateway uses for a subgraph. */
@@ -37,8 +38,11 @@ export interface SubscriptionEngineOptions {
 }
 
 export interface SubscriptionEngine {
-  /** Streams the operation for `principal`; subscribers with the same rights (authorization/rights-key.ts) share a stream. */
-  subscribe(prepared: PreparedOperation, snapshot: SchemaSnapshot, principal: Principal): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
+  /**
+   * Streams the operation for `principal`; subscribers with the same rights (authorization/rights-key.ts) share a stream.
+   * `sink`: the transport's direct writer (direct-delivery.ts), for a client that receives the events unchanged.
+   */
+  subscribe(prepared: PreparedOperation, snapshot: SchemaSnapshot, principal: Principal, sink?: DirectSink): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
   stats(): { streams: number; subscribers: number };
   /** Completes every subscription and closes the upstream connections. */
   close(): Promise<void>;
@@ -55,12 +59,13 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
   let streamCount = 0;
 
   return {
-    subscribe(prepared, snapshot, principal) {
-      const planner = options.currentPlanner();
+    subscribe(prepared, snapshot, principal, sink) {
+      // Our engine plans (Hive's planner, or Apollo's) where it is in service; Apollo's otherwise.
+      const planner = snapshot.engine ?? options.currentPlanner();
       if (!planner) return { errors: [codedError('No supergraph is loaded yet', ErrorCode.ServiceUnavailable)] };
       let plan;
       try {
-        plan = planner.plan(prepared.document, prepared.queryHash, prepared.operationName);
+        plan = planner.planSubscription(prepared);
       } catch (error) {
         options.logger.warn({ err: error }, 'could not plan a subscription');
         return { errors: [codedError('This subscription cannot be planned', ErrorCode.OperationNotSupported)] };
@@ -166,7 +171,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
               : {}),
           };
         },
-        { after: resume?.initialCursor ?? null },
+        { after: resume?.initialCursor ?? null, ...(sink ? { sink } : {}) },
       );
     },
     stats: () => shared.stats(),

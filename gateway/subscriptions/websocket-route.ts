@@ -11,6 +11,7 @@ import { ANONYMOUS_PRINCIPAL, type Principal } from '../identity/principal.js';
 import { TokenRefusedError } from '../identity/token-refusal.js';
 import type { TokenVerifier } from '../identity/verify-token.js';
 import { connectionPrincipal } from './connection-principal.js';
+import { webSocketSink } from './direct-delivery.js';
 import { SplicingWebSocket, spliceSerializedData } from './serialize-once.js';
 import { runSafely } from './run-safely.js';
 import { callerKey, subscriptionLimitError } from './subscription-quota.js';
@@ -73,7 +74,9 @@ export function registerWebSocketRoute(
         if (Object.keys(context.subscriptions).length > maxPerSocket) return [subscriptionLimitError('perSocket', maxPerSocket)];
         const requestId = `${String(context.extra.request.headers['x-request-id'] ?? randomUUID())}:${id}`;
         const principal = principals.get(context) ?? ANONYMOUS_PRINCIPAL;
-        return operations.prepare(payload, requestId, principal, callerKey(principal, context.extra.request.socket.remoteAddress));
+        // Live events of a shared stream are written straight to the connection (direct-delivery.ts).
+        const sink = webSocketSink(context.extra.socket, context.extra.request.socket, id);
+        return operations.prepare(payload, requestId, principal, callerKey(principal, context.extra.request.socket.remoteAddress), sink);
       },
       onOperation: () => {
         running += 1;

@@ -88,3 +88,42 @@ describe('subscriber channel', () => {
     expect(got).toEqual(Array.from({ length: 6_000 }, (_, i) => i));
   });
 });
+
+describe('subscriber channel with a direct sink', () => {
+  it('gives the sink a value only while the reader waits with nothing queued, and keeps the order when the sink declines', async () => {
+    const direct: number[] = [];
+    let accepting = true;
+    const channel = createSubscriberChannel<number>((value) => {
+      if (!accepting) return false;
+      direct.push(value);
+      return true;
+    });
+    // No reader waiting yet: queued for the reader.
+    channel.push(1);
+    expect(await channel.iterator.next()).toEqual({ done: false, value: 1 });
+    // The reader has not asked again (it may still be writing 1): queued, not written past it.
+    channel.push(2);
+    expect(direct).toEqual([]);
+    expect(await channel.iterator.next()).toEqual({ done: false, value: 2 });
+    // The reader waits with nothing queued: the sink takes it, the reader keeps waiting.
+    const waiting = channel.iterator.next();
+    channel.push(3);
+    channel.push(4);
+    expect(direct).toEqual([3, 4]);
+    expect(channel.unread).toBe(0);
+    // The sink declines: that value and the ones after it go to the reader, in order.
+    accepting = false;
+    channel.push(5);
+    accepting = true;
+    channel.push(6);
+    expect(await waiting).toEqual({ done: false, value: 5 });
+    expect(await channel.iterator.next()).toEqual({ done: false, value: 6 });
+    const next = channel.iterator.next();
+    channel.push(7);
+    expect(direct).toEqual([3, 4, 7]);
+    channel.end();
+    expect(await next).toEqual({ done: true, value: undefined });
+    channel.push(8);
+    expect(direct).toEqual([3, 4, 7]);
+  });
+});
