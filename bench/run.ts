@@ -201,6 +201,10 @@ async function main() {
       rows.push(`| ${name} | ours | ${o.rps.toFixed(0)} | ${o.p50} | ${o.p99} | ${(o.rps / b.rps).toFixed(2)}x | ${oursMb} | ${o.errors} |`);
       rows.push(`| ${name} | @apollo/gateway + @apollo/server | ${b.rps.toFixed(0)} | ${b.p50} | ${b.p99} | 1.00x | ${baselineMb} | ${b.errors} |`);
     }
+    // The HTTP rounds' gateways are done: left idle, V8 would still collect their heaps (its memory
+    // reducer runs full collections once a busy process goes quiet) on the cores the fan-out uses.
+    oursProcess.kill('SIGTERM');
+    baselineProcess.kill('SIGTERM');
     const fanOut: FanOutFigures[] = [];
     for (const [index, subscribers] of fanOutCounts.entries()) {
       // A fresh gateway per count: its memory growth is then the subscribers', not what the HTTP rounds left.
