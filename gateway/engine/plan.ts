@@ -76,15 +76,26 @@ export interface SubscriptionPlan {
   rest: PlanNode | undefined;
 }
 
+/** What Apollo's planner answers at the root of a plan. */
+export type ApolloRootNode = ApolloPlanNode | ApolloSubscriptionNode;
+
 /** Apollo plans a subscription as `Subscription { primary, rest }`. */
-export function subscriptionFromApolloPlan(node: ApolloPlanNode | ApolloSubscriptionNode | undefined): SubscriptionPlan {
+export function subscriptionFromApolloPlan(node: ApolloRootNode | undefined): SubscriptionPlan {
   if (node?.kind !== 'Subscription') throw new UnsupportedPlanError(`Expected a subscription plan, got ${node?.kind ?? 'an empty plan'}`);
   return { primary: fromApolloPlan(node.primary) as FetchNode, rest: node.rest && fromApolloPlan(node.rest) };
 }
 
 /** Hive plans a subscription as `Sequence [Subscription { primary }, ...rest]` (or the `Subscription` alone). */
+function hiveSubscriptionParts(node: HiveNode | undefined): HiveNode[] {
+  return node?.kind === 'Sequence' ? (node.nodes as HiveNode[]) : node ? [node] : [];
+}
+
+export function isHiveSubscriptionPlan(node: HiveNode | undefined): boolean {
+  return hiveSubscriptionParts(node)[0]?.kind === 'Subscription';
+}
+
 export function subscriptionFromHivePlan(node: HiveNode | undefined): SubscriptionPlan {
-  const [head, ...rest] = node?.kind === 'Sequence' ? (node.nodes as HiveNode[]) : node ? [node] : [];
+  const [head, ...rest] = hiveSubscriptionParts(node);
   if (head?.kind !== 'Subscription') throw new UnsupportedPlanError(`Expected a subscription plan, got ${node?.kind ?? 'an empty plan'}`);
   const primary = head.primary as HiveNode;
   if (head.rest) rest.unshift(head.rest as HiveNode);
@@ -143,7 +154,7 @@ type HivePathSegment = { Field: string } | { TypeCondition: string[] } | '@';
 type HiveRewritePathSegment = { Key: string } | { TypenameEquals: string[] };
 type HiveRewrite = Record<string, unknown>;
 type HiveSelection = Record<string, unknown>;
-type HiveNode = Record<string, unknown> & { kind: string };
+export type HiveNode = Record<string, unknown> & { kind: string };
 
 export function fromHivePlan(node: HiveNode): PlanNode {
   switch (node.kind) {

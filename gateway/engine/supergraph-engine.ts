@@ -13,7 +13,7 @@ import { LRUCache } from 'lru-cache';
 import type { OperationResult, PreparedOperation } from '../execute-operation.js';
 import { coerceVariables } from '../prepare-operation.js';
 import { executePlan } from './execute-plan.js';
-import { fromApolloPlan, fromHivePlan, subscriptionFromApolloPlan, subscriptionFromHivePlan, type PlanNode, type PlannerKind, type SubscriptionPlan } from './plan.js';
+import { fromApolloPlan, fromHivePlan, isHiveSubscriptionPlan, subscriptionFromApolloPlan, subscriptionFromHivePlan, type ApolloRootNode, type HiveNode, type PlanNode, type PlannerKind, type SubscriptionPlan } from './plan.js';
 
 export type { PlannerKind } from './plan.js';
 import { createProgressiveOverride, type OverrideDecision } from './progressive-override.js';
@@ -58,8 +58,8 @@ export interface SupergraphEngineOptions {
 /** A planner's own plan of an operation, converted to ours by `convert`. */
 type Plan = <T>(prepared: PreparedOperation, override: OverrideDecision, convert: Converters<T>) => T;
 interface Converters<T> {
-  apollo(node: Parameters<typeof subscriptionFromApolloPlan>[0]): T;
-  hive(node: Parameters<typeof subscriptionFromHivePlan>[0]): T;
+  apollo(node: ApolloRootNode | undefined): T;
+  hive(node: HiveNode | undefined): T;
 }
 
 /** Queries and mutations: one plan to run. A subscription is executed event by event, not as one plan. */
@@ -69,9 +69,7 @@ const OPERATION: Converters<PlanNode | undefined> = {
     return node ? fromApolloPlan(node) : undefined;
   },
   hive(node) {
-    if (node?.kind === 'Subscription' || (node?.kind === 'Sequence' && (node.nodes as { kind: string }[])[0]?.kind === 'Subscription')) {
-      throw new Error('A subscription is executed event by event, not as one plan');
-    }
+    if (isHiveSubscriptionPlan(node)) throw new Error('A subscription is executed event by event, not as one plan');
     return node ? fromHivePlan(node) : undefined;
   },
 };
@@ -98,33 +96,28 @@ export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: Gra
     }
   };
 
-  // Plans are keyed by document, operation and, where the supergraph has labelled overrides, the
-  // labels this request's roll made active.
-  const planFor = (prepared: PreparedOperation): PreparedPlan => {
+  /**
+   * The cached plan of `prepared` in `cache`, made by `make` on a miss. Plans are keyed by document,
+   * operation and, where the supergraph has labelled overrides, the labels this request's roll made active.
+   */
+  const cachedPlan = <T extends {}>(cache: LRUCache<string, T>, prepared: PreparedOperation, make: (override: OverrideDecision) => T): T => {
     const override = progressiveOverride.decide();
     const key = `${prepared.queryHash}\u0000${prepared.operationName ?? ''}\u0000${override.key}`;
-    let plan = plans.get(key);
+    let plan = cache.get(key);
     if (!plan) {
-      plan = { node: planWith(prepared, override, OPERATION), shape: compileShape(apiSchema, prepared.document, prepared.operation) };
-      plans.set(key, plan);
+      plan = make(override);
+      cache.set(key, plan);
     }
     return plan;
   };
+  const planFor = (prepared: PreparedOperation): PreparedPlan =>
+    cachedPlan(plans, prepared, (override) => ({ node: planWith(prepared, override, OPERATION), shape: compileShape(apiSchema, prepared.document, prepared.operation) }));
 
   return {
     planner,
     types,
-    planSubscription(prepared) {
-      // Planned once per subscription (its events all follow one plan), with the labels of its roll.
-      const override = progressiveOverride.decide();
-      const key = `${prepared.queryHash}\u0000${prepared.operationName ?? ''}\u0000${override.key}`;
-      let plan = subscriptionPlans.get(key);
-      if (!plan) {
-        plan = planWith(prepared, override, SUBSCRIPTION);
-        subscriptionPlans.set(key, plan);
-      }
-      return plan;
-    },
+    // Planned once per subscription (its events all follow one plan), with the labels of its roll.
+    planSubscription: (prepared) => cachedPlan(subscriptionPlans, prepared, (override) => planWith(prepared, override, SUBSCRIPTION)),
     async execute(prepared, serviceMap, context) {
       let plan: PreparedPlan;
       try {

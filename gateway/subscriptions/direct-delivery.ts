@@ -23,19 +23,19 @@ import { serializedText } from './serialize-once.js';
 /** Writes `result` to the client now and says so, or declines (false) and the caller takes the ordinary path. */
 export type DirectSink = (result: ExecutionResult) => boolean;
 
-const payloads = new WeakMap<object, Buffer>();
+// Per event, decided once for all its subscribers: the payload, or null when the event cannot go directly.
+const payloads = new WeakMap<object, Buffer | null>();
 
 /** The `payload` of a `next` message carrying `result`, closing the message; undefined unless `result` is pre-serialised `data` alone. */
 function payloadOf(result: ExecutionResult): Buffer | undefined {
   let payload = payloads.get(result);
-  if (payload !== undefined) return payload;
-  const keys = Object.keys(result);
-  if (keys.length !== 1 || keys[0] !== 'data' || typeof result.data !== 'object' || result.data === null) return undefined;
-  const text = serializedText(result.data);
-  if (text === undefined) return undefined;
-  payload = Buffer.from(`{"data":${text}}}`);
-  payloads.set(result, payload);
-  return payload;
+  if (payload === undefined) {
+    const keys = Object.keys(result);
+    const text = keys.length === 1 && keys[0] === 'data' && typeof result.data === 'object' && result.data !== null ? serializedText(result.data) : undefined;
+    payload = text === undefined ? null : Buffer.from(`{"data":${text}}}`);
+    payloads.set(result, payload);
+  }
+  return payload ?? undefined;
 }
 
 /**
