@@ -18,6 +18,7 @@ import { maskInternalErrors } from './mask-internal-errors.js';
 import { migrateToLatest } from '../../platform/migrate.js';
 import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { seedSize, type SeedSize } from './universe.js';
+import { withBulkLoad } from '../../platform/bulk-load.js';
 
 /** What makes one subgraph: its tables, its demo data and its resolvers. Transport is added here. */
 export interface SubgraphDefinition<DB, Context> {
@@ -146,7 +147,8 @@ export async function startSubgraph<DB, Context>(
     await migrateToLatest(database.db, definition.migrations, database.engine === 'postgres' ? pgSchema : undefined);
     if (await definition.isEmpty(database.db)) {
       const size = seedSize(options.seedScale);
-      await database.db.transaction().execute((trx) => definition.seed(trx, size));
+      const schema = database.engine === 'postgres' ? pgSchema : undefined;
+      await database.db.transaction().execute((trx) => withBulkLoad(trx, schema, () => definition.seed(trx, size)));
     }
   } catch (error) {
     await database.close();
