@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
-/** The text in flat chunks (shape-response.ts writes about 64 KB each); joined only when asked for. */
+/** The text in flat chunks (shape-response.ts writes about 8 KB each); joined only when asked for. */
 export class RawJson {
   #text: string | undefined;
 
@@ -65,12 +65,34 @@ export class RawJsonSlot {
     const before = body.slice(0, at);
     const after = body.slice(at + RawJsonSlot.#written.length);
     const parts = [before, ...this.raw.chunks, after];
-    if (this.raw.length > STREAM_ABOVE_LENGTH) return Readable.from(parts, { objectMode: false });
-    // Encoded chunk by chunk into one buffer: the text (a rope of many small pieces) is walked once,
-    // where a string body would be flattened for its length, then again to be written.
-    return Buffer.concat(parts.map((part) => Buffer.from(part)));
+    if (this.raw.length > STREAM_ABOVE_LENGTH) return Readable.from(inGroups(parts, STREAM_PIECE_LENGTH), { objectMode: false });
+    // Encoded chunk by chunk into one buffer, no string body joined (and copied) first.
+    let bytes = 0;
+    for (const part of parts) bytes += Buffer.byteLength(part);
+    const encoded = Buffer.allocUnsafe(bytes);
+    let offset = 0;
+    for (const part of parts) offset += encoded.write(part, offset);
+    return encoded;
   }
 }
 
-/** Bodies up to this many characters of data go as one string: a stream costs more than it saves. */
+/** Bodies up to this many characters of data go as one buffer: a stream costs more than it saves. */
 const STREAM_ABOVE_LENGTH = 262_144;
+/** A streamed body's pieces: the shaping's small chunks joined to about this length, one write each. */
+const STREAM_PIECE_LENGTH = 65_536;
+
+/** The strings joined into pieces of at least `length` characters (the last one maybe shorter). */
+function* inGroups(strings: readonly string[], length: number): Generator<string> {
+  let group: string[] = [];
+  let grouped = 0;
+  for (const string of strings) {
+    group.push(string);
+    grouped += string.length;
+    if (grouped >= length) {
+      yield group.join('');
+      group = [];
+      grouped = 0;
+    }
+  }
+  if (group.length > 0) yield group.join('');
+}
