@@ -13,6 +13,7 @@ import { ErrorCode } from '../errors.js';
 import { isResponseObject, mergeInPlace, ownValue, type ResponseObject } from './merge-in-place.js';
 import type { BatchFetchNode, EntityRequirements, FetchNode, PathSegment, PlanNode } from './plan.js';
 import { applyRewrites, representationOf, type RequirementContext } from './representations.js';
+import { DistinctRepresentations } from './distinct-representations.js';
 import type { TypeRelations } from './type-relations.js';
 
 export interface PlanExecution {
@@ -168,24 +169,17 @@ interface EntityBatch {
 }
 
 function batchEntities(run: Run, objects: ResponseObject[], requirements: EntityRequirements): EntityBatch {
-  const representations: ResponseObject[] = [];
+  const distinct = new DistinctRepresentations();
   const objectsOf: number[][] = [];
-  const indexOf = new Map<string, number>();
   for (let index = 0; index < objects.length; index++) {
     const representation = representationOf(objects[index]!, requirements.requires, run.requirements);
     if (!representation || typeof representation.__typename !== 'string') continue;
     applyRewrites(representation, requirements.inputRewrites, run.types);
-    const key = JSON.stringify(representation);
-    const known = indexOf.get(key);
-    if (known === undefined) {
-      indexOf.set(key, representations.length);
-      representations.push(representation);
-      objectsOf.push([index]);
-    } else {
-      objectsOf[known]!.push(index);
-    }
+    const position = distinct.positionOf(representation);
+    if (position === objectsOf.length) objectsOf.push([index]);
+    else objectsOf[position]!.push(index);
   }
-  return { objects, representations, objectsOf };
+  return { objects, representations: distinct.list, objectsOf };
 }
 
 /** Merges an `_entities` answer into the objects each representation stands for. */

@@ -8,6 +8,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Dispatcher, Pool } from 'undici';
 import { clientSignalOf } from '../client-abort.js';
+import { fetchDeadline } from './fetch-deadline.js';
 import { REQUEST_ID_HEADER, requestIdFromContext } from '../request-id.js';
 import { ErrorCode } from '../errors.js';
 import { hasOneEntityPerRepresentation, unresolvedFieldPaths, type SubgraphFetch } from './subgraph-error-paths.js';
@@ -67,7 +68,7 @@ export class UndiciDataSource implements GraphQLDataSource {
     const requestId = requestIdFromContext(context);
     // Usually a cached token: signing happens about once per principal per half-minute.
     const principalToken = await this.#signer.tokenFor(principalFromContext(context));
-    const deadline = AbortSignal.timeout(this.#timeoutMs);
+    const deadline = fetchDeadline(this.#timeoutMs, clientSignal);
     let statusCode: number;
     let text: string;
     try {
@@ -76,7 +77,7 @@ export class UndiciDataSource implements GraphQLDataSource {
         path: this.#path,
         headers: { ...REQUEST_HEADERS, [PRINCIPAL_HEADER]: principalToken, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
-        signal: clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline,
+        signal: deadline.signal,
       });
       statusCode = response.statusCode;
       text = await readBodyText(response);
@@ -86,6 +87,8 @@ export class UndiciDataSource implements GraphQLDataSource {
       return isTimeout(error)
         ? this.#failure(operation, ErrorCode.SubgraphTimeout, `did not answer within ${this.#timeoutMs} ms`, error)
         : this.#failure(operation, ErrorCode.SubgraphUnavailable, 'is unavailable', error);
+    } finally {
+      deadline.release();
     }
     let payload: unknown;
     try {
