@@ -86,11 +86,17 @@ describe.each(stores)('a partner token bucket $name', (store) => {
     const limiter = await store.createLimiter();
     const key = newKey();
     const limits = plan(10, 5);
+    const burstStarted = performance.now();
     const burst = await consumeMany(limiter, key, limits, 6);
     expect(burst.filter((d) => d.allowed)).toHaveLength(5);
     expect(burst[5]).toEqual({ allowed: false, retryAfterSeconds: 1 });
     await sleep(100 + MARGIN_MS);
-    expect((await consumeMany(limiter, key, limits, 2)).map((d) => d.allowed)).toEqual([true, false]);
+    const refilled = (await consumeMany(limiter, key, limits, 2)).map((d) => d.allowed);
+    // The bucket emptied after burstStarted: a second token can have come only if 2/rate seconds had
+    // passed since then (a slow machine's round trips can make it so; then only the first is sure).
+    const sinceEmpty = performance.now() - burstStarted;
+    expect(refilled[0]).toBe(true);
+    if (sinceEmpty < 200) expect(refilled[1]).toBe(false);
   });
 
   it('settles a sustained sender at the plan rate once its burst is spent', async () => {
