@@ -144,10 +144,10 @@ export async function startSubgraph<DB, Context>(
     pgSchema,
   });
   try {
-    await migrateToLatest(database.db, definition.migrations, database.engine === 'postgres' ? pgSchema : undefined);
+    const schema = database.engine === 'postgres' ? pgSchema : undefined;
+    await migrateToLatest(database.db, definition.migrations, schema);
     if (await definition.isEmpty(database.db)) {
       const size = seedSize(options.seedScale);
-      const schema = database.engine === 'postgres' ? pgSchema : undefined;
       await database.db.transaction().execute((trx) => withBulkLoad(trx, schema, () => definition.seed(trx, size)));
     }
   } catch (error) {
