@@ -3,7 +3,8 @@
  * stock level (what store screens and call-center desks do); a stock mutation is sent through the
  * gateway, and we time from its response to the moment each subscriber has the change.
  * Reported: p50 / p99 over every delivery and of the last delivery per change, and gateway memory
- * per subscriber (RSS growth while the subscribers connected, divided by N).
+ * per subscriber (RSS growth while the subscribers connected, divided by N). The subscribers are
+ * minimal protocol clients by default (fan-out-subscriber.ts says why), graphql-ws's on request.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { subscribeMinimal, type FanOutSubscriber } from './fan-out-subscriber.js';
 
 export interface FanOutOptions {
   gatewayUrl: string;
@@ -19,6 +21,11 @@ export interface FanOutOptions {
   subscribers: number;
   /** Mutations timed. */
   changes: number;
+  /**
+   * The subscribers' client: `minimal` (bench/fan-out-subscriber.ts, the default: the instrument's
+   * own handling of each message kept small) or graphql-ws's `createClient`.
+   */
+  subscriberClient?: 'minimal' | 'graphql-ws';
   stockWatch: string;
   sku: string;
   locationId: string;
@@ -31,6 +38,7 @@ export interface FanOutOptions {
 
 export interface FanOutFigures {
   subscribers: number;
+  subscriberClient: 'minimal' | 'graphql-ws';
   connectSeconds: number;
   deliveryP50: number;
   deliveryP99: number;
@@ -55,7 +63,17 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutFigur
   const { subscribers: n } = options;
   // Arrival times per sequence, per subscriber.
   const arrivals = new Map<number, number[]>();
+  const subscriberClient = options.subscriberClient ?? 'minimal';
   const clients: Client[] = [];
+  const minimal: FanOutSubscriber[] = [];
+  // Subscriptions that ended before the measure was done (their deliveries count as missed).
+  const ended: string[] = [];
+  let done = false;
+  const arrived = (sequence: number) => {
+    const list = arrivals.get(sequence);
+    if (list) list.push(performance.now());
+    else arrivals.set(sequence, [performance.now()]);
+  };
   const connectionParams = { authorization: `Bearer ${options.tokens.watch}` };
   const mutate = async (delta: number) => {
     const response = await fetch(options.gatewayUrl, {
@@ -104,7 +122,21 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutFigur
   const connectStart = performance.now();
   const variables = { skus: [options.sku], locationIds: [options.locationId] };
   for (let i = 0; i < n; i += 250) {
-    const batch = Array.from({ length: Math.min(250, n - i) }, () => {
+    const batch = Array.from({ length: Math.min(250, n - i) }, async () => {
+      if (subscriberClient === 'minimal') {
+        const subscriber = await subscribeMinimal({
+          url: options.gatewayUrl.replace(/^http/, 'ws'),
+          connectionParams,
+          query: options.stockWatch,
+          variables,
+          onSequence: arrived,
+          onEnd: (reason) => {
+            if (!done) ended.push(reason);
+          },
+        });
+        minimal.push(subscriber);
+        return;
+      }
       const client = createClient({ url: options.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams });
       clients.push(client);
       return new Promise<void>((resolve) => {
@@ -117,12 +149,11 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutFigur
           {
             next(result) {
               const sequence = result.data?.stockChanged.sequence;
-              if (sequence === undefined) return;
-              const list = arrivals.get(sequence) ?? [];
-              list.push(performance.now());
-              arrivals.set(sequence, list);
+              if (sequence !== undefined) arrived(sequence);
             },
-            error: () => {},
+            error: (error) => {
+              if (!done) ended.push(String(error));
+            },
             complete: () => {},
           },
         );
@@ -159,9 +190,13 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutFigur
     deliveries.push(...latencies);
     lastDeliveries.push(Math.max(0, ...latencies));
   }
+  done = true;
+  if (ended.length > 0) console.warn(`  fan-out: ${ended.length} subscriptions ended early, the first: ${ended[0]}`);
   await Promise.all([...clients, probe].map((client) => client.dispose()));
+  for (const subscriber of minimal) subscriber.close();
   return {
     subscribers: n,
+    subscriberClient,
     connectSeconds,
     deliveryP50: percentile(deliveries, 50),
     deliveryP99: percentile(deliveries, 99),

@@ -35,7 +35,15 @@ const seedScale = Number(process.env.BENCH_SEED_SCALE ?? 1);
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const fanOutCounts = (process.env.BENCH_FANOUT ?? '1000,10000').split(',').filter(Boolean).map(Number);
+// Each run: a subscriber count, and after a colon the subscribers' client (`minimal` by default, or `graphql-ws`).
+const fanOutCounts = (process.env.BENCH_FANOUT ?? '1000,10000,10000:graphql-ws')
+  .split(',')
+  .filter(Boolean)
+  .map((entry) => {
+    const [count, client = 'minimal'] = entry.split(':');
+    if (client !== 'minimal' && client !== 'graphql-ws') throw new Error(`BENCH_FANOUT: unknown client ${client} (minimal or graphql-ws)`);
+    return { subscribers: Number(count), client: client as 'minimal' | 'graphql-ws' };
+  });
 const fanOutChanges = Number(process.env.BENCH_FANOUT_CHANGES ?? 20);
 const only = process.env.BENCH_ONLY;
 const httpRounds = only === undefined || only === 'http';
@@ -206,7 +214,7 @@ async function main() {
     oursProcess.kill('SIGTERM');
     baselineProcess.kill('SIGTERM');
     const fanOut: FanOutFigures[] = [];
-    for (const [index, subscribers] of fanOutCounts.entries()) {
+    for (const [index, { subscribers, client: subscriberClient }] of fanOutCounts.entries()) {
       // A fresh gateway per count: its memory growth is then the subscribers', not what the HTTP rounds left.
       const port = 4302 + index;
       // As `npm start` does: no key source named means the development secret, which the minted tokens use.
@@ -215,12 +223,13 @@ async function main() {
       const capEnv = { SUBSCRIPTION_MAX_PER_CALLER: String(subscribers + 10) };
       const gatewayProcess = startChild('gateway/main.ts', { ...urlEnv, ...identityEnv, ...capEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
       await waitFor(`http://127.0.0.1:${port}/health`);
-      console.log(`  fan-out: ${subscribers} WebSocket subscribers...`);
+      console.log(`  fan-out: ${subscribers} WebSocket subscribers (${subscriberClient} clients)...`);
       const given = process.env.TOKEN || undefined;
       const figures = await measureFanOut({
         gatewayUrl: `http://127.0.0.1:${port}/graphql`,
         gatewayRss: () => residentBytes(gatewayProcess.pid!),
         subscribers,
+        subscriberClient,
         changes: fanOutChanges,
         stockWatch: readFileSync(join(root, 'tests/operations/StockWatch.graphql'), 'utf8'),
         // A different level per count, so each starts from a fresh shared stream.
@@ -249,13 +258,13 @@ async function main() {
       ...(fanOut.length === 0
         ? []
         : [
-            `Subscription fan-out on our gateway (identical StockWatch subscriptions over WebSocket, ${fanOutChanges} timed changes each; clients run in the bench process on the same 2 cores): time from the mutation's response to each delivery.`,
+            `Subscription fan-out on our gateway (identical StockWatch subscriptions over WebSocket, ${fanOutChanges} timed changes each; the subscribers run in the bench process on the same 2 cores — minimal graphql-transport-ws clients, or graphql-ws's client where the row says so): time from the mutation's response to each delivery.`,
             '',
-            '| subscribers | connect s | delivery p50 ms | delivery p99 ms | last delivery p50 ms | last delivery p99 ms | gateway RSS per subscriber KB | missed |',
-            '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+            '| subscribers | client | connect s | delivery p50 ms | delivery p99 ms | last delivery p50 ms | last delivery p99 ms | gateway RSS per subscriber KB | missed |',
+            '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
             ...fanOut.map(
               (f) =>
-                `| ${f.subscribers} | ${f.connectSeconds.toFixed(1)} | ${f.deliveryP50.toFixed(1)} | ${f.deliveryP99.toFixed(1)} | ${f.lastDeliveryP50.toFixed(1)} | ${f.lastDeliveryP99.toFixed(1)} | ${f.rssPerSubscriberKb.toFixed(1)} | ${f.missed} |`,
+                `| ${f.subscribers} | ${f.subscriberClient} | ${f.connectSeconds.toFixed(1)} | ${f.deliveryP50.toFixed(1)} | ${f.deliveryP99.toFixed(1)} | ${f.lastDeliveryP50.toFixed(1)} | ${f.lastDeliveryP99.toFixed(1)} | ${f.rssPerSubscriberKb.toFixed(1)} | ${f.missed} |`,
             ),
           ]),
     ].join('\n');
