@@ -221,7 +221,7 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             invalid(`Invalid value found for ${describe(path, slot.printed, parent)}.`, path);
             return Written.ExplainedNull;
           }
-          json += typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+          json += leafJson(value);
           return Written.Value;
         }
         if (slot.list) {
@@ -306,7 +306,7 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             // would do for it, without their calls and the path's push and pop).
             const itemLeaf = frame.item.leaf;
             if (item !== null && itemLeaf !== undefined && itemLeaf(item)) {
-              json += typeof item === 'number' || typeof item === 'boolean' ? String(item) : JSON.stringify(item);
+              json += leafJson(item);
               continue;
             }
             path.push(index);
@@ -342,7 +342,7 @@ export function compileShape(schema: GraphQLSchema, document: DocumentNode, oper
             frame.separator = ',';
             const leaf = field.type.leaf;
             if (raw !== null && leaf !== undefined && leaf(raw)) {
-              json += typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
+              json += leafJson(raw);
               continue;
             }
             path.push(name);
@@ -439,6 +439,20 @@ function valueTypeOf(type: GraphQLOutputType): ValueType {
     valueTypes.set(type, known);
   }
   return known;
+}
+
+/** A string that JSON.stringify would escape: a quote, a backslash, a control character or a surrogate (lone ones are escaped). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * The JSON text of a valid leaf value. A string with nothing to escape — nearly every string a
+ * subgraph sends — is quoted as it is: the rope then holds the subgraph's own string, copied once
+ * when the chunk is flattened, where JSON.stringify copied it a first time (the field benchmark's
+ * profile: 62% of the walk's time on this line, its 622 strings averaging 97 characters).
+ */
+function leafJson(value: unknown): string {
+  if (typeof value === 'string') return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : '"' + value + '"';
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
 /** What graphql-js prints as an integer (1e21 and beyond print in exponent form). */
