@@ -6,11 +6,12 @@
  * Then the subscription fan-out figure (bench/fan-out.ts) on our gateway.
  *
  * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
- * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20), BENCH_FANOUT subscriber counts
- * ("1000,10000"; empty skips it), BENCH_FANOUT_CHANGES timed changes per count (20),
+ * BENCH_ROUNDS (3, alternating gateways), BENCH_CONNECTIONS (20), BENCH_FANOUT subscriber counts,
+ * each optionally with the subscribers' client ("1000,10000,10000:graphql-ws"; empty skips it), BENCH_FANOUT_CHANGES timed changes per count (20),
  * BENCH_ONLY=fanout|http|field runs one part. The field's benchmark (bench/field/run.ts) runs first,
- * with its own settings: BENCH_FIELD_DURATION (20), BENCH_FIELD_ROUNDS (3), BENCH_FIELD_CONNECTIONS (50). GATEWAY_NODE_FLAGS: node flags for our gateway only
- * (e.g. --cpu-prof). TOKEN: the bearer token of the fan-out's subscribers and
+ * with its own settings: BENCH_FIELD_DURATION (20), BENCH_FIELD_ROUNDS (3), BENCH_FIELD_CONNECTIONS (50). Our gateway runs with the node flags of
+ * package.json's start:gateway; GATEWAY_NODE_FLAGS adds to them (e.g. --cpu-prof), PEER_NODE_FLAGS gives
+ * the peers flags (gateway-node-flags.ts). TOKEN: the bearer token of the fan-out's subscribers and
  * mutations (it must allow adjustStock at store-01); without it the bench mints development tokens
  * (a call-center desk watching, store-01's staff counting) and its gateways verify them with the
  * development secret unless JWT_SECRET, JWKS_PATH or JWKS_URL is set.
@@ -29,6 +30,7 @@ import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { CALL_CENTER, mintBenchToken, storeStaff } from './development-token.js';
 import { measureFanOut, residentBytes, type FanOutFigures } from './fan-out.js';
 import { runFieldBenchmark } from './field/run.js';
+import { oursNodeFlags, peerNodeFlags } from './gateway-node-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedScale = Number(process.env.BENCH_SEED_SCALE ?? 1);
@@ -54,8 +56,8 @@ const children: ChildProcess[] = [];
 const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET || randomBytes(32).toString('base64url');
 
 function startChild(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  // GATEWAY_NODE_FLAGS from the environment go to our gateway only (e.g. --cpu-prof to profile it).
-  const flags = script === 'gateway/main.ts' ? (process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+  // Ours with its shipped flags (and GATEWAY_NODE_FLAGS), the baseline with PEER_NODE_FLAGS (gateway-node-flags.ts).
+  const flags = script === 'gateway/main.ts' ? oursNodeFlags(root) : script === 'bench/baseline-gateway.ts' ? peerNodeFlags() : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, INTERNAL_TOKEN_SECRET: internalTokenSecret, ...env, NODE_ENV: 'production' },

@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { median } from '../median.js';
 import { DEVELOPMENT_JWT_SECRET } from '../../gateway/identity/development-secret.js';
 import { FIELD_QUERY, fieldOracle } from './subgraphs.js';
+import { oursNodeFlags, peerNodeFlags } from '../gateway-node-flags.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const peers = join(root, 'bench', 'peers');
@@ -71,8 +72,8 @@ export async function runFieldBenchmark(options: FieldBenchmarkOptions): Promise
   const folder = mkdtempSync(join(tmpdir(), 'field-bench-'));
   const children: ChildProcess[] = [];
   const start = (script: string, env: NodeJS.ProcessEnv) => {
-    // GATEWAY_NODE_FLAGS from the environment go to our gateway only (e.g. --cpu-prof to profile it).
-    const flags = script === 'gateway/main.ts' ? (process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+    // Ours with its shipped flags (and GATEWAY_NODE_FLAGS), the peers with PEER_NODE_FLAGS (gateway-node-flags.ts).
+    const flags = script === 'gateway/main.ts' ? oursNodeFlags(root) : script.startsWith('bench/peers/') || script === 'bench/baseline-gateway.ts' ? peerNodeFlags() : [];
     const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
     const child = spawn(process.execPath, [...flags, ...loader, script], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
