@@ -10,6 +10,7 @@ import { TIME_SPAN_EXAMPLES, timeSpanSeconds } from './identity/time-span.js';
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from './identity/verify-token.js';
 import { PLANNERS, type PlannerKind } from './engine/plan.js';
 import { DEFAULT_LIMITS, DEFAULT_PUBLIC_LIMITS, type LimitName, type OperationLimits } from './limits/operation-limits.js';
+import { DEFAULT_SUBGRAPH_POLICY, POLICY_VARIABLES, type SubgraphPolicy } from './upstream/subgraph-policy.js';
 
 /**
  * Bearer tokens on /graphql and /graphql/stream (gateway/identity/). At most one key source: the
@@ -88,6 +89,14 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** `SUBGRAPH_<NAME>_TIMEOUT_MS`: one subgraph's own deadline, in place of `SUBGRAPH_TIMEOUT_MS`. */
   subgraphTimeoutsMs: Partial<Record<SubgraphName, number>>;
+  /**
+   * `SUBGRAPH_RETRIES` (2), `SUBGRAPH_RETRY_DELAY_MS` (25), `SUBGRAPH_BREAKER_FAILURES` (5; 0 turns
+   * the breaker off), `SUBGRAPH_BREAKER_WINDOW_MS` (10000), `SUBGRAPH_BREAKER_OPEN_MS` (5000): what
+   * the gateway does when a subgraph fails (upstream/subgraph-policy.ts).
+   */
+  subgraphPolicy: SubgraphPolicy;
+  /** `SUBGRAPH_<NAME>_RETRIES` and the like: one subgraph's own settings, over `subgraphPolicy`. */
+  subgraphPolicies: Partial<Record<SubgraphName, Partial<SubgraphPolicy>>>;
   /** `HEALTH_CHECK_TIMEOUT_MS`: deadline of one subgraph `GET /health` made by `GET /ready`. @default 2000 */
   healthCheckTimeoutMs: number;
   /** `MAX_BODY_BYTES`: largest request body accepted; larger ones get 413. @default 1048576 (1 MiB) */
@@ -229,6 +238,23 @@ const subgraphTimeoutOptions = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [
   z.ZodOptional<typeof positiveInt>
 >;
 
+const nonNegativeInt = z.coerce.number().int().min(0);
+/** Retries and breaker failures may be 0 (none, off); the durations must be positive. */
+const policySetting = (setting: keyof SubgraphPolicy) => (setting === 'retries' || setting === 'breakerFailures' ? nonNegativeInt : positiveInt);
+const POLICY_SETTINGS = Object.keys(POLICY_VARIABLES) as (keyof SubgraphPolicy)[];
+
+/** `SUBGRAPH_<SUFFIX>` with its default, and `SUBGRAPH_<NAME>_<SUFFIX>` for each subgraph. */
+export function subgraphPolicyVariable(setting: keyof SubgraphPolicy, name?: SubgraphName): string {
+  return `SUBGRAPH_${name === undefined ? '' : `${name.toUpperCase()}_`}${POLICY_VARIABLES[setting]}`;
+}
+
+const subgraphPolicyOptions = Object.fromEntries(
+  POLICY_SETTINGS.flatMap((setting) => [
+    [subgraphPolicyVariable(setting), policySetting(setting).default(DEFAULT_SUBGRAPH_POLICY[setting])],
+    ...SUBGRAPH_NAMES.map((name) => [subgraphPolicyVariable(setting, name), policySetting(setting).optional()]),
+  ]),
+) as Record<string, z.ZodType<number | undefined>>;
+
 const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as LimitName[];
 
 /** `maxRootFields` → `MAX_ROOT_FIELDS`, so each limit's variable is its name in upper snake case. */
@@ -316,6 +342,7 @@ const environmentSchema = z.object({
     ),
   ...subgraphUrlOptions,
   ...subgraphTimeoutOptions,
+  ...subgraphPolicyOptions,
 });
 
 /** Every variable the gateway reads. */
@@ -344,6 +371,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     const timeout = (options as Record<string, unknown>)[subgraphTimeoutVariable(name)];
     if (typeof timeout === 'number') subgraphTimeoutsMs[name] = timeout;
   }
+  const setting = (variable: string) => (options as Record<string, unknown>)[variable];
+  const subgraphPolicy = Object.fromEntries(POLICY_SETTINGS.map((name) => [name, setting(subgraphPolicyVariable(name))])) as unknown as SubgraphPolicy;
+  const subgraphPolicies: Partial<Record<SubgraphName, Partial<SubgraphPolicy>>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const own = Object.fromEntries(POLICY_SETTINGS.flatMap((key) => (typeof setting(subgraphPolicyVariable(key, name)) === 'number' ? [[key, setting(subgraphPolicyVariable(key, name))]] : [])));
+    if (Object.keys(own).length > 0) subgraphPolicies[name] = own as Partial<SubgraphPolicy>;
+  }
   return {
     port: options.PORT,
     host: options.HOST,
@@ -352,6 +386,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     subgraphTimeoutMs: options.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeoutsMs,
+    subgraphPolicy,
+    subgraphPolicies,
     healthCheckTimeoutMs: options.HEALTH_CHECK_TIMEOUT_MS,
     maxBodyBytes: options.MAX_BODY_BYTES,
     requestTimeoutMs: options.REQUEST_TIMEOUT_MS,

@@ -34,6 +34,7 @@ import { mintDevelopmentToken } from './identity/mint-token.js';
 import { withVerifiedTokenCache } from './identity/verified-token-cache.js';
 import { createTokenVerifier, tokenVerifierOptions } from './identity/verify-token.js';
 import { createSubgraphDataSources } from './upstream/subgraph-data-sources.js';
+import { createBreakerRegistry } from './upstream/subgraph-circuit-breaker.js';
 import { createSubgraphPools } from './upstream/subgraph-pools.js';
 import { readAuthorizationPolicy } from '../platform/authorization-policy.js';
 import { closeConnectionsWithUnreadBodies } from '../platform/close-unread-bodies.js';
@@ -91,11 +92,16 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   closeConnectionsWithUnreadBodies(app);
   const pools = createSubgraphPools();
   const metrics = config.metrics ? createGatewayMetrics() : undefined;
+  const breakers = createBreakerRegistry();
+  metrics?.watchBreakers(breakers);
   const dataSources = createSubgraphDataSources({
     urls: config.subgraphUrls,
     pools,
     timeoutMs: config.subgraphTimeoutMs,
     timeoutsMs: config.subgraphTimeoutsMs,
+    policy: config.subgraphPolicy,
+    policies: config.subgraphPolicies,
+    breakers,
     logger: app.log,
     signer,
     ...(metrics ? { metrics } : {}),
@@ -166,6 +172,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       subgraphs: dataSources.endpoints,
       pools,
       timeoutMs: config.healthCheckTimeoutMs,
+      breakers,
     });
     if (metrics) registerMetricsRoute(app, metrics);
     const graphiqlPage = config.graphiql

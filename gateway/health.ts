@@ -1,11 +1,13 @@
 /**
  * Liveness and readiness, for orchestrators and load balancers. `/health` says the process
  * answers (restart it if not); `/ready` says it can serve the graph now (route traffic to it only
- * then): a supergraph is loaded and every subgraph answers its own `GET /health`.
+ * then): a supergraph is loaded and every subgraph answers its own `GET /health`; it also shows each
+ * subgraph's circuit breaker.
  */
 import type { FastifyInstance } from 'fastify';
 import type { SubgraphEndpoint } from './upstream/subgraph-data-sources.js';
 import type { SubgraphPools } from './upstream/subgraph-pools.js';
+import type { BreakerBoard, BreakerState } from './upstream/subgraph-circuit-breaker.js';
 
 export interface HealthOptions {
   isSupergraphLoaded(): boolean;
@@ -14,6 +16,8 @@ export interface HealthOptions {
   pools: SubgraphPools;
   /** Deadline of one subgraph check. */
   timeoutMs: number;
+  /** The subgraphs' circuit breakers: their states are part of the answer. */
+  breakers?: BreakerBoard;
 }
 
 export interface Readiness {
@@ -23,6 +27,11 @@ export interface Readiness {
   subgraphs: Record<string, string>;
   /** Names of the subgraphs that did not answer 'ok'. */
   failed: string[];
+  /**
+   * Each subgraph's circuit breaker (closed, open, half-open) once the gateway has fetched from it.
+   * An open one does not make the gateway unready: it still serves every other field.
+   */
+  breakers: Record<string, BreakerState>;
 }
 
 export function registerHealthRoutes(app: FastifyInstance, options: HealthOptions): void {
@@ -33,7 +42,7 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthOption
   });
 }
 
-export async function checkReadiness({ isSupergraphLoaded, subgraphs, pools, timeoutMs }: HealthOptions): Promise<Readiness> {
+export async function checkReadiness({ isSupergraphLoaded, subgraphs, pools, timeoutMs, breakers }: HealthOptions): Promise<Readiness> {
   const answers = await Promise.all(
     subgraphs().map(async (endpoint) => [endpoint.name, await checkSubgraph(endpoint, pools, timeoutMs)] as const),
   );
@@ -44,6 +53,7 @@ export async function checkReadiness({ isSupergraphLoaded, subgraphs, pools, tim
     supergraph: loaded ? 'loaded' : 'missing',
     subgraphs: Object.fromEntries(answers),
     failed,
+    breakers: breakers?.states() ?? {},
   };
 }
 

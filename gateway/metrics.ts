@@ -1,8 +1,9 @@
 /**
  * Prometheus metrics of the gateway: operations (by type, name and outcome), subgraph fetches (by
- * subgraph and outcome) and the Node process. Served at GET /metrics in the text format.
+ * subgraph and outcome), retries and circuit breakers per subgraph, and the Node process. Served at GET /metrics in the text format.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { BreakerBoard, BreakerState } from './upstream/subgraph-circuit-breaker.js';
 
 export type OperationOutcome = 'ok' | 'partial' | 'refused' | 'failed';
 export type SubgraphOutcome = 'ok' | 'errors' | 'unavailable';
@@ -21,9 +22,15 @@ export interface GatewayMetrics {
   observeSubgraphFetch(subgraph: string, outcome: SubgraphOutcome, seconds: number): void;
   /** Reads the live subscription counts at each scrape. */
   watchSubscriptions(read: () => { streams: number; subscribers: number }): void;
+  /** A fetch to `subgraph` is sent again after it could not reach it (upstream/subgraph-retry.ts). */
+  retried(subgraph: string): void;
+  /** Reads the subgraphs' circuit breakers at each scrape, and counts each time one opens. */
+  watchBreakers(board: BreakerBoard): void;
   /** A label-safe operation name: clients choose names, so their number is bounded. */
   operationNameLabel(name: string | undefined): string;
 }
+
+const BREAKER_STATE_VALUES: Record<BreakerState, number> = { closed: 0, open: 1, 'half-open': 2 };
 
 /** Latency buckets in seconds, from a cached one-subgraph query to a slow five-subgraph page. */
 const BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -70,8 +77,38 @@ export function createGatewayMetrics(): GatewayMetrics {
       this.set(readSubscriptions?.().streams ?? 0);
     },
   });
+  const retries = new Counter({
+    name: 'gateway_subgraph_retries_total',
+    help: 'Query fetches sent to a subgraph again after they could not reach it.',
+    labelNames: ['subgraph'],
+    registers: [registry],
+  });
+  const breakerOpenings = new Counter({
+    name: 'gateway_subgraph_breaker_opened_total',
+    help: "Times a subgraph's circuit breaker opened (its fetches then answered at once with SUBGRAPH_UNAVAILABLE).",
+    labelNames: ['subgraph'],
+    registers: [registry],
+  });
+  let board: BreakerBoard | undefined;
+  new Gauge({
+    name: 'gateway_subgraph_breaker_state',
+    help: "Each subgraph's circuit breaker now: 0 closed, 1 open, 2 half-open (one probe fetch out).",
+    labelNames: ['subgraph'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [subgraph, state] of Object.entries(board?.states() ?? {})) this.set({ subgraph }, BREAKER_STATE_VALUES[state]);
+    },
+  });
   const knownNames = new Set<string>();
   return {
+    retried: (subgraph) => retries.inc({ subgraph }),
+    watchBreakers(watched) {
+      board = watched;
+      watched.onChange((subgraph, state) => {
+        if (state === 'open') breakerOpenings.inc({ subgraph });
+      });
+    },
     watchSubscriptions(read) {
       readSubscriptions = read;
     },

@@ -301,10 +301,12 @@ type SubgraphAnswer = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 function send(service: GraphQLDataSource, fetch: FetchNode | BatchFetchNode, variables: Record<string, unknown>, context: Record<string, unknown>): Promise<SubgraphAnswer> {
   // The data sources read request and context; the rest of Apollo's options are not ours to fill.
+  // operationKind: the upstream policy retries a fetch only when it knows it is a query (subgraph-retry.ts).
   const options = {
     kind: 'incoming operation',
     request: { query: fetch.operation, variables, ...(fetch.operationName === undefined ? {} : { operationName: fetch.operationName }) },
     context,
+    operationKind: fetch.operationKind,
   } as unknown as GraphQLDataSourceProcessOptions;
   return service.process(options);
 }

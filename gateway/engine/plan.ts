@@ -31,6 +31,8 @@ export interface EntityRequirements {
 
 export interface FetchNode extends Partial<EntityRequirements> {
   kind: 'Fetch';
+  /** query, mutation or subscription: only a query's fetch is ever retried. */
+  operationKind: OperationKind;
   serviceName: string;
   operation: string;
   operationName?: string | undefined;
@@ -48,6 +50,8 @@ export interface BatchAlias extends EntityRequirements {
 
 export interface BatchFetchNode {
   kind: 'BatchFetch';
+  /** query, mutation or subscription: only a query's fetch is ever retried. */
+  operationKind: OperationKind;
   serviceName: string;
   operation: string;
   operationName?: string | undefined;
@@ -63,6 +67,15 @@ export type PlanNode =
   | { kind: 'Flatten'; path: PathSegment[]; node: PlanNode }
   | { kind: 'Condition'; condition: string; ifClause?: PlanNode | undefined; elseClause?: PlanNode | undefined }
   | { kind: 'Defer'; nodes: PlanNode[] };
+
+export type OperationKind = 'query' | 'mutation' | 'subscription';
+
+/** The kind of a subgraph operation: as the planner says, else as its text starts (a bare selection set is a query). */
+export function operationKindOf(operation: string, given: unknown): OperationKind {
+  if (given === 'query' || given === 'mutation' || given === 'subscription') return given;
+  const match = /^\s*(query|mutation|subscription)\b/.exec(operation);
+  return (match?.[1] as OperationKind | undefined) ?? 'query';
+}
 
 /** The plan cannot be run (a node or requirement kind we do not know): plan with the other planner. */
 export class UnsupportedPlanError extends Error {}
@@ -117,6 +130,7 @@ export function fromApolloPlan(node: ApolloPlanNode): PlanNode {
         kind: 'Fetch',
         serviceName: node.serviceName,
         operation: node.operation,
+        operationKind: operationKindOf(node.operation, node.operationKind),
         operationName: node.operationName,
         variableUsages: node.variableUsages,
         ...(node.requires ? { requires: node.requires.map(fromApolloSelection) } : {}),
@@ -204,10 +218,11 @@ export function fromHivePlan(node: HiveNode): PlanNode {
 }
 
 /** What a Fetch and a BatchFetch both say about the request they send. */
-function hiveRequest(node: HiveNode): Pick<FetchNode, 'serviceName' | 'operation' | 'operationName' | 'variableUsages'> {
+function hiveRequest(node: HiveNode): Pick<FetchNode, 'serviceName' | 'operation' | 'operationKind' | 'operationName' | 'variableUsages'> {
   return {
     serviceName: node.serviceName as string,
     operation: node.operation as string,
+    operationKind: operationKindOf(node.operation as string, node.operationKind),
     operationName: node.operationName as string | undefined,
     variableUsages: node.variableUsages as string[] | undefined,
   };

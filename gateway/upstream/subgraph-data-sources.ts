@@ -10,6 +10,9 @@ import type { GatewayMetrics } from '../metrics.js';
 import type { InternalTokenSigner } from '../identity/internal-token.js';
 import { withFetchMetrics } from './subgraph-fetch-metrics.js';
 import { UndiciDataSource, type WarningLogger } from './undici-data-source.js';
+import type { BreakerRegistry } from './subgraph-circuit-breaker.js';
+import { withRetry } from './subgraph-retry.js';
+import { DEFAULT_SUBGRAPH_POLICY, policyFor, type SubgraphPolicy } from './subgraph-policy.js';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -29,6 +32,12 @@ export interface SubgraphDataSourcesOptions {
   signer: InternalTokenSigner;
   /** When given, every fetch is timed. */
   metrics?: GatewayMetrics;
+  /** Retries and circuit breaker (`SUBGRAPH_RETRIES` and the like)... */
+  policy?: SubgraphPolicy;
+  /** ...unless the subgraph has its own settings (`SUBGRAPH_<NAME>_RETRIES` and the like). */
+  policies?: Readonly<Partial<Record<SubgraphName, Partial<SubgraphPolicy>>>>;
+  /** The gateway's circuit breakers, one per subgraph (their states go to /metrics and /ready). */
+  breakers?: BreakerRegistry;
 }
 
 export interface SubgraphDataSources {
@@ -40,7 +49,7 @@ export interface SubgraphDataSources {
   serviceMap(): Record<string, GraphQLDataSource>;
 }
 
-export function createSubgraphDataSources({ urls, pools, timeoutMs, timeoutsMs = {}, logger, signer, metrics }: SubgraphDataSourcesOptions): SubgraphDataSources {
+export function createSubgraphDataSources({ urls, pools, timeoutMs, timeoutsMs = {}, logger, signer, metrics, policy = DEFAULT_SUBGRAPH_POLICY, policies = {}, breakers }: SubgraphDataSourcesOptions): SubgraphDataSources {
   const endpoints = new Map<string, string>();
   const sources = new Map<string, GraphQLDataSource>();
   return {
@@ -50,7 +59,11 @@ export function createSubgraphDataSources({ urls, pools, timeoutMs, timeoutsMs =
       endpoints.set(name, url);
       const ownTimeoutMs = isSubgraphName(name) ? timeoutsMs[name] : undefined;
       const source = new UndiciDataSource({ name, url, pool: pools.poolFor(url), timeoutMs: ownTimeoutMs ?? timeoutMs, logger, signer });
-      const built = metrics ? withFetchMetrics(name, source, metrics) : source;
+      // Each attempt passes the breaker (which counts it); a retry is a new attempt; a fetch is timed once, whole.
+      const own = policyFor(name, policy, policies as Record<string, Partial<SubgraphPolicy>>);
+      const guarded = breakers ? breakers.wrap(name, source, own) : source;
+      const retried = withRetry(name, guarded, own, metrics);
+      const built = metrics ? withFetchMetrics(name, retried, metrics) : retried;
       sources.set(name, built);
       return built;
     },

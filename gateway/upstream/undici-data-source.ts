@@ -12,10 +12,12 @@ import { fetchDeadline } from './fetch-deadline.js';
 import { REQUEST_ID_HEADER, requestIdFromContext } from '../request-id.js';
 import { ErrorCode } from '../errors.js';
 import { hasOneEntityPerRepresentation, unresolvedFieldPaths, type SubgraphFetch } from './subgraph-error-paths.js';
+import { failedFetch, fetchOf, type SubgraphResponse } from './subgraph-failure.js';
+
+export type { SubgraphResponse };
 import { principalFromContext, type InternalTokenSigner } from '../identity/internal-token.js';
 import { PRINCIPAL_HEADER } from '../../platform/internal-principal.js';
 
-export type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /** The subset of a logger the data source needs (pino and @apollo/utils.logger both fit). */
 export interface WarningLogger {
@@ -63,7 +65,7 @@ export class UndiciDataSource implements GraphQLDataSource {
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
     const { request, context } = options;
-    const operation: SubgraphFetch = { query: request.query, variables: request.variables, document: 'document' in options ? options.document : undefined };
+    const operation = fetchOf(options);
     const clientSignal = clientSignalOf(context);
     const requestId = requestIdFromContext(context);
     // Usually a cached token: signing happens about once per principal per half-minute.
@@ -115,9 +117,7 @@ export class UndiciDataSource implements GraphQLDataSource {
     const message = `Subgraph "${this.#name}" ${what}`;
     // The cause (address, errno, status) is for operators; clients get the code and the subgraph name.
     this.#logger.warn(`${message}: ${cause instanceof Error ? cause.message : String(cause)}`);
-    const error = { message, extensions: { code, serviceName: this.#name } };
-    const paths = unresolvedFieldPaths(operation);
-    return { data: null, errors: paths.length > 0 ? paths.map((path) => ({ ...error, path })) : [error] };
+    return failedFetch(this.#name, operation, code, message);
   }
 }
 
