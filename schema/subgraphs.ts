@@ -18,8 +18,12 @@ export function isSubgraphName(name: string): name is SubgraphName {
   return (SUBGRAPH_NAMES as readonly string[]).includes(name);
 }
 
+// The SDL files live in the project's schema/ folder, beside this module's source; compiled, this
+// module runs from dist/schema/, and the files stay where `npm run compose` writes them.
+const SCHEMA_FOLDER = new URL(/\/dist\/schema\/[^/]+$/.test(import.meta.url) ? '../../schema/' : './', import.meta.url);
+
 export function schemaPath(file: string): string {
-  return fileURLToPath(new URL(`./${file}`, import.meta.url));
+  return fileURLToPath(new URL(`./${file}`, SCHEMA_FOLDER));
 }
 
 export function readSubgraphSdl(name: SubgraphName): string {

@@ -28,7 +28,12 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-export async function startGatewayProcess(graph: TestGraph, env: NodeJS.ProcessEnv = {}): Promise<GatewayProcess> {
+/** How the process runs the gateway: its TypeScript through tsx (default), or the build's JavaScript (`npm run build`). */
+export interface GatewayProcessOptions {
+  compiled?: boolean;
+}
+
+export async function startGatewayProcess(graph: TestGraph, env: NodeJS.ProcessEnv = {}, { compiled = false }: GatewayProcessOptions = {}): Promise<GatewayProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-process-'));
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), graph.subgraphs[name].url]));
   const inherited = { ...process.env };
@@ -37,7 +42,8 @@ export async function startGatewayProcess(graph: TestGraph, env: NodeJS.ProcessE
   delete inherited.REDIS_URL;
   // GATEWAY_NODE_FLAGS in the environment adds node flags (--cpu-prof, --inspect...).
   const extraFlags = process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...extraFlags, '--import', 'tsx', 'gateway/main.ts'], {
+  const entry = compiled ? ['dist/gateway/main.js'] : ['--import', 'tsx', 'gateway/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...extraFlags, ...entry], {
     cwd: root,
     env: {
       ...inherited,
