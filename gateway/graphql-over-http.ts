@@ -23,6 +23,8 @@ import { applyRemovals } from './authorization/apply-removals.js';
 import { isRawJson, RawJsonSlot } from './engine/raw-json.js';
 import type { Removal } from './authorization/authorize-operation.js';
 import { prepareRequest } from './pipeline/prepare-request.js';
+import { SpanKind, contextFromHeaders, inSpan, markFailed } from '../platform/tracing.js';
+import type { Span } from '@opentelemetry/api';
 import type { Safelist } from './safelist.js';
 
 export interface GraphQLOverHttpOptions {
@@ -192,7 +194,10 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         const { status, message, code } = resolved.refusal;
         return reply.status(status).type(`${mediaType}; charset=utf-8`).send(errorsBody(message, code));
       }
-      const [body, init]: HandlerResponse = await handle({
+      // One span per operation (platform/tracing.ts), continuing the caller's traceparent; the plan's
+      // steps and subgraph fetches are its children.
+      const [body, init]: HandlerResponse = await inSpan('omnichannel-gateway', 'graphql.operation', { kind: SpanKind.SERVER, parent: contextFromHeaders(request.headers) }, async (span) => {
+        const answered = await handle({
         method: request.method,
         url: resolved.url,
         // graphql-http reads the media type to answer in from `accept`: give it the negotiated one.
@@ -207,6 +212,9 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
           // Routes without bearer authentication (the partners' endpoint) act for nobody in particular.
           principal: request.principal ?? ANONYMOUS_PRINCIPAL,
         },
+        });
+        if (span) describeOperationSpan(span, report, answered[1].status);
+        return answered;
       });
       if (metrics) {
         const outcome = report.outcome ?? (init.status >= 500 ? 'failed' : 'refused');
@@ -223,6 +231,16 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
     },
   });
 };
+
+/** The operation span named and described as OpenTelemetry's GraphQL conventions say, once the operation is known. */
+function describeOperationSpan(span: Span, report: OperationReport, status: number): void {
+  if (report.type) span.updateName(report.name ? `${report.type} ${report.name}` : report.type);
+  if (report.type) span.setAttribute('graphql.operation.type', report.type);
+  if (report.name) span.setAttribute('graphql.operation.name', report.name);
+  span.setAttribute('http.response.status_code', status);
+  if (report.outcome) span.setAttribute('omnichannel.outcome', report.outcome);
+  if (status >= 500 || report.outcome === 'failed') markFailed(span, report.outcome ?? `HTTP ${status}`);
+}
 
 /**
  * The executor's result can hold plain `Error`s (a failed fetch step pushes what it caught), typed

@@ -2,6 +2,7 @@
 import { GatewayConfigError, loadGatewayConfig, requireInternalTokenSecret, requireTokenKeySource, type GatewayConfig } from './config.js';
 import { namesKeySource } from './identity/development-secret.js';
 import { createGateway } from './create-gateway.js';
+import { startTracing } from '../platform/tracing.js';
 
 let config: GatewayConfig;
 try {
@@ -14,6 +15,8 @@ try {
   process.exit(1);
 }
 
+// Traces go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (platform/tracing.ts).
+const tracing = startTracing('omnichannel-gateway');
 const gateway = await createGateway(config).catch((error: unknown) => {
   // A missing or broken supergraph file is an operator's problem: say it in one line, no stack.
   console.error(`Gateway did not start (supergraph ${config.supergraphPath}): ${error instanceof Error ? error.message : String(error)}`);
@@ -32,7 +35,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     console.log(`${signal}: finishing requests in flight, then stopping`);
     gateway.close().then(
-      () => process.exit(0),
+      () => void (tracing?.shutdown() ?? Promise.resolve()).finally(() => process.exit(0)),
       (error: unknown) => {
         console.error('Gateway did not close cleanly', error);
         process.exit(1);

@@ -2,6 +2,7 @@
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { loadSubgraphRuntimeConfig } from '../subgraphs/shared/runtime-config.js';
 import { startAllInOne } from './all-in-one.js';
+import { startTracing } from '../platform/tracing.js';
 
 const firstSubgraphPort = process.env.SUBGRAPH_PORT ? Number(process.env.SUBGRAPH_PORT) : undefined;
 if (firstSubgraphPort !== undefined && !(Number.isInteger(firstSubgraphPort) && firstSubgraphPort > 0 && firstSubgraphPort < 65531)) {
@@ -10,6 +11,8 @@ if (firstSubgraphPort !== undefined && !(Number.isInteger(firstSubgraphPort) && 
 }
 const started = Date.now();
 console.log('Starting the omnichannel supergraph (first start seeds the demo data)...');
+// One process, every part: traces go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+const tracing = startTracing('omnichannel-supergraph');
 const graph = await Promise.resolve()
   .then(() =>
     startAllInOne({
@@ -36,6 +39,9 @@ console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log(`${signal}: closing...`);
-    void graph.close().then(() => process.exit(0));
+    void graph
+      .close()
+      .then(() => tracing?.shutdown())
+      .finally(() => process.exit(0));
   });
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { recordFinishedSpan, tracingEnabled } from './tracing.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -34,8 +35,14 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
   const counter: StatementCounter = { statements: 0 };
-  const log = (_event: LogEvent) => {
+  const system = options.databaseUrl ? 'postgresql' : 'sqlite';
+  const log = (event: LogEvent) => {
     counter.statements += 1;
+    // With tracing on, each statement is a child span of the request that ran it (platform/tracing.ts).
+    if (tracingEnabled()) {
+      const sql = event.query.sql;
+      recordFinishedSpan('omnichannel-database', /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SQL', event.queryDurationMillis, { 'db.system': system, 'db.query.text': sql }, event.level === 'error' ? event.error : undefined);
+    }
   };
   if (options.databaseUrl) {
     if (!IDENTIFIER.test(options.pgSchema)) throw new Error(`Invalid PostgreSQL schema name "${options.pgSchema}"`);

@@ -10,6 +10,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import { inSpan, tracingEnabled } from '../../platform/tracing.js';
 import { isResponseObject, mergeInPlace, ownValue, type ResponseObject } from './merge-in-place.js';
 import type { BatchFetchNode, EntityRequirements, FetchNode, PathSegment, PlanNode } from './plan.js';
 import { applyRewrites, representationOf, type RequirementContext } from './representations.js';
@@ -72,7 +73,9 @@ async function executeNode(run: Run, node: PlanNode, cursor: Cursor): Promise<vo
     case 'Fetch':
     case 'BatchFetch':
       try {
-        await (node.kind === 'Fetch' ? executeFetch(run, node, cursor) : executeBatchFetch(run, node));
+        const step = () => (node.kind === 'Fetch' ? executeFetch(run, node, cursor) : executeBatchFetch(run, node));
+        // With tracing on, each step is a span (representations, the subgraph fetch, the merge).
+        await (tracingEnabled() ? inSpan('omnichannel-gateway', `${node.kind} ${node.serviceName}`, { attributes: { 'omnichannel.subgraph': node.serviceName, 'omnichannel.plan.node': node.kind } }, step) : step());
       } catch (error) {
         run.errors.push(error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined }));
       }

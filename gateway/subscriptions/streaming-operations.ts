@@ -15,6 +15,7 @@ import { prepareRequest } from '../pipeline/prepare-request.js';
 import type { DirectSink } from './direct-delivery.js';
 import type { SubscriptionEngine } from './subscription-engine.js';
 import { createSubscriptionQuota, subscriptionLimitError } from './subscription-quota.js';
+import { SpanKind, inSpanSync } from '../../platform/tracing.js';
 
 export interface StreamingRequest {
   query: string;
@@ -92,7 +93,11 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
       const { prepared, snapshot, requestId, principal, removals, nothingToRun, release, sink } = args.contextValue as StreamingOperationState;
       if (prepared.operation.operation === 'subscription') {
         // Events with fields removed are rebuilt per subscriber: those go the ordinary way.
-        const stream = options.subscriptions.subscribe(prepared, snapshot, principal, removals.length === 0 ? sink : undefined);
+        // With tracing on, a span for the subscription's start: an upstream subscription it opens
+        // carries its traceparent (upstream-connections.ts).
+        const stream = inSpanSync('omnichannel-gateway', `subscription ${prepared.operationName ?? ''}`.trim(), { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'subscription' } }, () =>
+          options.subscriptions.subscribe(prepared, snapshot, principal, removals.length === 0 ? sink : undefined),
+        );
         if (!(Symbol.asyncIterator in stream)) {
           release?.();
           return stream;

@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import type { InternalTokenSigner } from '../identity/internal-token.js';
 import { rightsKey } from '../authorization/rights-key.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from '../identity/principal.js';
+import { traceContextFields } from '../../platform/tracing.js';
 
 export interface UpstreamConnections {
   /** The connection to the subgraph at `httpUrl` acting for `principal` (anonymous when absent). */
@@ -72,7 +73,10 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
           // starting meanwhile would land on a socket already closing and be dropped with it.
           if (connection.active === 0) retire(key, connection);
         };
-        const unsubscribe = connection.client.subscribe(payload, {
+        // With tracing on, the subscription's trace context goes in the subscribe message's extensions.
+        const fields = traceContextFields();
+        const traced = Object.keys(fields).length === 0 ? payload : { ...payload, extensions: { ...payload.extensions, ...fields } };
+        const unsubscribe = connection.client.subscribe(traced, {
           next: (value) => sink.next(value),
           error: (error) => {
             end();

@@ -17,6 +17,7 @@ import { failedFetch, fetchOf, type SubgraphResponse } from './subgraph-failure.
 export type { SubgraphResponse };
 import { principalFromContext, type InternalTokenSigner } from '../identity/internal-token.js';
 import { PRINCIPAL_HEADER } from '../../platform/internal-principal.js';
+import { SpanKind, inSpan, markFailed, tracingEnabled, withTraceHeaders } from '../../platform/tracing.js';
 
 
 /** The subset of a logger the data source needs (pino and @apollo/utils.logger both fit). */
@@ -63,7 +64,18 @@ export class UndiciDataSource implements GraphQLDataSource {
     this.#signer = signer;
   }
 
-  async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+  process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+    // With tracing on, the request is a client span whose traceparent goes to the subgraph.
+    if (!tracingEnabled()) return this.#process(options);
+    return inSpan('omnichannel-gateway', `POST ${this.#name}`, { kind: SpanKind.CLIENT, attributes: { 'omnichannel.subgraph': this.#name, 'http.request.method': 'POST', 'url.path': this.#path } }, async (span) => {
+      const answer = await this.#process(options);
+      const code = answer.errors?.[0]?.extensions?.code;
+      if (answer.data == null && typeof code === 'string') markFailed(span, code);
+      return answer;
+    });
+  }
+
+  async #process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
     const { request, context } = options;
     const operation = fetchOf(options);
     const clientSignal = clientSignalOf(context);
@@ -77,7 +89,7 @@ export class UndiciDataSource implements GraphQLDataSource {
       const response = await this.#pool.request({
         method: 'POST',
         path: this.#path,
-        headers: { ...REQUEST_HEADERS, [PRINCIPAL_HEADER]: principalToken, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
+        headers: withTraceHeaders({ ...REQUEST_HEADERS, [PRINCIPAL_HEADER]: principalToken, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) }),
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
         signal: deadline.signal,
       });

@@ -19,6 +19,8 @@ import { migrateToLatest } from '../../platform/migrate.js';
 import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 import { seedSize, type SeedSize } from './universe.js';
 import { withBulkLoad } from '../../platform/bulk-load.js';
+import { startServerSpan } from '../../platform/tracing.js';
+import type { Span } from '@opentelemetry/api';
 
 /** What makes one subgraph: its tables, its demo data and its resolvers. Transport is added here. */
 export interface SubgraphDefinition<DB, Context> {
@@ -173,6 +175,7 @@ export async function startSubgraph<DB, Context>(
   // The gateway enforces the directives before planning; the subgraph does again where the data lives.
   enforceAuthorizationDirectives(schema, readAuthorizationPolicy(typeDefs));
   const stats: SubgraphStats = { requests: 0, database: database.counter, subscriptions: 0 };
+  const tracedRequests = new WeakMap<object, Span>();
   // The gateway sends its request id along: the subgraph's log lines carry the same one.
   const app = Fastify({
     logger: options.logger ?? false,
@@ -183,6 +186,20 @@ export async function startSubgraph<DB, Context>(
   app.get('/health', async () => ({ status: 'ok', subgraph: name }));
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/graphql')) stats.requests += 1;
+  });
+  // With tracing on, each GraphQL request is a server span continuing the gateway's traceparent;
+  // what follows (the resolvers, their SQL) runs with it active (platform/tracing.ts).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const server = request.method === 'POST' && request.url.startsWith('/graphql') ? startServerSpan(`omnichannel-${name}`, `POST /graphql ${name}`, request.headers, { 'omnichannel.subgraph': name }) : undefined;
+    if (!server) return done();
+    tracedRequests.set(request, server.span);
+    server.run(done);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const span = tracedRequests.get(request);
+    if (!span) return;
+    span.setAttribute('http.response.status_code', reply.statusCode);
+    span.end();
   });
   await app.register(mercurius, {
     schema,
