@@ -11,6 +11,7 @@ import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from './identity/verify-token.js';
 import { PLANNERS, type PlannerKind } from './engine/plan.js';
 import { DEFAULT_LIMITS, DEFAULT_PUBLIC_LIMITS, type LimitName, type OperationLimits } from './limits/operation-limits.js';
 import { DEFAULT_SUBGRAPH_POLICY, POLICY_VARIABLES, type SubgraphPolicy } from './upstream/subgraph-policy.js';
+import { logFormatOf, type LogFormat } from '../platform/log-options.js';
 
 /**
  * Bearer tokens on /graphql and /graphql/stream (gateway/identity/). At most one key source: the
@@ -144,6 +145,8 @@ export interface GatewayConfig {
   documentCacheSize: number;
   /** `LOG_LEVEL`: pino level of the gateway's log. @default 'info' */
   logLevel: LogLevel;
+  /** `LOG_FORMAT`: `pretty` (one readable line per entry) or `json`. @default pretty on a terminal, json otherwise */
+  logFormat: LogFormat;
   /**
    * `GATEWAY_EXECUTOR`: `own` runs plans on our engine (gateway/engine/); `apollo` on stock
    * @apollo/gateway's executor, the reference implementation. @default 'own'
@@ -286,6 +289,7 @@ const environmentSchema = z.object({
   SUBSCRIPTION_MAX_PER_CALLER: positiveInt.default(1_000),
   DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   GATEWAY_EXECUTOR: z.enum(GATEWAY_EXECUTORS).default('own'),
   GATEWAY_PLANNER: z.enum(PLANNERS).default('hive'),
   GATEWAY_OVERRIDE_LABELS: z
@@ -398,6 +402,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subscriptionMaxPerCaller: options.SUBSCRIPTION_MAX_PER_CALLER,
     documentCacheSize: options.DOCUMENT_CACHE_SIZE,
     logLevel: options.LOG_LEVEL,
+    logFormat: logFormatOf({ ...(options.LOG_FORMAT ? { LOG_FORMAT: options.LOG_FORMAT } : {}) }),
     executor: options.GATEWAY_EXECUTOR,
     planner: options.GATEWAY_PLANNER,
     overrideLabels: options.GATEWAY_OVERRIDE_LABELS,

@@ -45,6 +45,7 @@ import { createStreamingOperations } from './subscriptions/streaming-operations.
 import { createSubscriptionEngine, type SubscriptionEngine } from './subscriptions/subscription-engine.js';
 import { createUpstreamConnections } from './subscriptions/upstream-connections.js';
 import { registerWebSocketRoute, type WebSocketRoute } from './subscriptions/websocket-route.js';
+import { loggerOptions } from '../platform/log-options.js';
 
 export const GRAPHQL_PATH = '/graphql';
 /** GraphQL over SSE (graphql-sse's conventional path); WebSocket subscriptions use GRAPHQL_PATH. */
@@ -73,7 +74,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   // Checked before anything listens: without it every subgraph would refuse every fetch.
   const signer = createInternalTokenSigner(requireInternalTokenSecret(config), { clockSkewSeconds: config.identity.clockSkewSeconds });
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config.logLevel, config.logFormat),
     bodyLimit: config.maxBodyBytes,
     // A request must arrive whole within REQUEST_TIMEOUT_MS (408), checked every second (Node checks
     // every 30 s by default); headers within the same time at most.

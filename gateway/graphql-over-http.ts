@@ -68,11 +68,13 @@ const BROWSER_MEDIA_TYPES = [GRAPHQL_RESPONSE, JSON_MEDIA_TYPE, HTML] as const;
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 type GraphQLMediaType = (typeof GRAPHQL_MEDIA_TYPES)[number];
-/** What one request became, filled in as it goes, for the metrics. */
+/** What one request became, filled in as it goes, for the metrics and the request's log line. */
 type OperationReport = {
   type?: string;
   name?: string | undefined;
   outcome?: OperationOutcome;
+  /** The operation span's trace, with tracing on. */
+  traceId?: string;
   /** `data` our engine wrote as JSON text: spliced into the body graphql-http writes. */
   rawData?: RawJsonSlot;
 };
@@ -216,8 +218,15 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
         if (span) describeOperationSpan(span, report, answered[1].status);
         return answered;
       });
+      const outcome = report.outcome ?? (init.status >= 500 ? 'failed' : 'refused');
+      // One line per GraphQL request at info (the request id is bound to request.log by Fastify).
+      if (REQUEST_LINE_LEVELS.has(request.log.level)) {
+        request.log.info(
+          { method: request.method, operation: report.name ?? null, type: report.type ?? null, status: init.status, outcome, durationMs: Math.round((performance.now() - started) * 10) / 10, ...(report.traceId ? { trace_id: report.traceId } : {}) },
+          'graphql request',
+        );
+      }
       if (metrics) {
-        const outcome = report.outcome ?? (init.status >= 500 ? 'failed' : 'refused');
         metrics.observeOperation(
           { type: report.type ?? 'unknown', name: metrics.operationNameLabel(report.name), outcome },
           (performance.now() - started) / 1000,
@@ -232,8 +241,12 @@ export const graphqlOverHttp: FastifyPluginAsync<GraphQLOverHttpOptions> = async
   });
 };
 
+/** Levels at which each GraphQL request gets its log line (built only then). */
+const REQUEST_LINE_LEVELS: ReadonlySet<string> = new Set(['info', 'debug', 'trace']);
+
 /** The operation span named and described as OpenTelemetry's GraphQL conventions say, once the operation is known. */
 function describeOperationSpan(span: Span, report: OperationReport, status: number): void {
+  report.traceId = span.spanContext().traceId;
   if (report.type) span.updateName(report.name ? `${report.type} ${report.name}` : report.type);
   if (report.type) span.setAttribute('graphql.operation.type', report.type);
   if (report.name) span.setAttribute('graphql.operation.name', report.name);

@@ -5,7 +5,9 @@
  * target.
  *
  * A subgraph's resolvers record through `services.audit` (bound to the subgraph's name); where the
- * entries go is the runtime option `audit` (tests collect them), by default JSON lines on stdout.
+ * entries go is the runtime option `audit` (tests collect them), by default JSON lines on the
+ * stream or file `AUDIT_LOG` names (`stdout`, the default; `stderr`; or a file path), apart from the
+ * subgraph's own log when it names a file or stderr.
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { pino, type Logger } from 'pino';
@@ -51,16 +53,22 @@ export function bindAuditSink(subgraph: SubgraphName, sink: AuditSink): AuditRec
   return (event) => sink({ audit: true, subgraph, ...event });
 }
 
-let stdoutLogger: Logger | undefined;
+const auditLoggers = new Map<string, Logger>();
 
 /**
- * JSON lines on stdout through one pino logger per process, at info level whatever the subgraph's
- * request logging is: the audit trail is not a debugging aid one switches off.
+ * JSON lines (ISO times) to `target` — `stdout`, `stderr` or a file path, appended to — through one
+ * pino logger per target and process, at info level whatever the subgraph's log level is: the audit
+ * trail is not a debugging aid one switches off, and it stays JSON when the log is pretty.
  */
-export function stdoutAuditSink(): AuditSink {
-  stdoutLogger ??= pino({ level: 'info' });
-  const logger = stdoutLogger;
-  return (entry) => logger.info(entry, 'audit');
+export function auditSinkTo(target: string = process.env.AUDIT_LOG || 'stdout'): AuditSink {
+  let logger = auditLoggers.get(target);
+  if (!logger) {
+    const destination = target === 'stdout' ? pino.destination(1) : target === 'stderr' ? pino.destination(2) : pino.destination({ dest: target, mkdir: true, sync: false });
+    logger = pino({ level: 'info', timestamp: pino.stdTimeFunctions.isoTime }, destination);
+    auditLoggers.set(target, logger);
+  }
+  const chosen = logger;
+  return (entry) => chosen.info(entry, 'audit');
 }
 
 export function auditPrincipal(principal: SubgraphPrincipal): AuditPrincipal | 'anonymous' {

@@ -7,7 +7,8 @@ import type { Kysely, Migration } from 'kysely';
 import mercurius from 'mercurius';
 import { readSubgraphDocument, type SubgraphName } from '../../schema/subgraphs.js';
 import { closeConnectionsWithUnreadBodies } from '../../platform/close-unread-bodies.js';
-import { bindAuditSink, stdoutAuditSink, type AuditRecorder, type AuditSink } from './audit.js';
+import { auditSinkTo, bindAuditSink, type AuditRecorder, type AuditSink } from './audit.js';
+import { logFormatOf, loggerOptions } from '../../platform/log-options.js';
 import { openDatabase, type Engine, type StatementCounter } from '../../platform/database.js';
 import type { EventBus } from './events/event-bus.js';
 import { createEventBus } from './events/create-event-bus.js';
@@ -85,7 +86,7 @@ export interface SubgraphRuntimeOptions {
   now?: (() => Date) | undefined;
   /** The HS256 secret the gateway signs its vouching for each request's principal with (internal-principal.ts). */
   internalTokenSecret: string;
-  /** Where audit entries go. Default: JSON lines on stdout, even with `logger` off. */
+  /** Where audit entries go. Default: JSON lines where `AUDIT_LOG` says (stdout unless set), even with `logger` off. */
   audit?: AuditSink | undefined;
   /**
    * Largest request body read (`SUBGRAPH_MAX_BODY_BYTES`); a larger one gets 413 PAYLOAD_TOO_LARGE,
@@ -164,7 +165,7 @@ export async function startSubgraph<DB, Context>(
       (await createEventBus({ redisUrl: options.redisUrl, channelPrefix: options.eventChannelPrefix ?? 'omnichannel:' })),
     now: options.now ?? (() => new Date()),
     settings: options.settings ?? DEFAULT_SUBGRAPH_SETTINGS,
-    audit: bindAuditSink(name, options.audit ?? stdoutAuditSink()),
+    audit: bindAuditSink(name, options.audit ?? auditSinkTo()),
   };
   const typeDefs = readSubgraphDocument(name);
   const schema = buildSubgraphSchema({
@@ -178,7 +179,8 @@ export async function startSubgraph<DB, Context>(
   const tracedRequests = new WeakMap<object, Span>();
   // The gateway sends its request id along: the subgraph's log lines carry the same one.
   const app = Fastify({
-    logger: options.logger ?? false,
+    // LOG_LEVEL and LOG_FORMAT as the gateway reads them (platform/log-options.ts).
+    logger: options.logger ? loggerOptions(process.env.LOG_LEVEL || 'info', logFormatOf()) : false,
     requestIdHeader: 'x-request-id',
     bodyLimit: options.maxBodyBytes ?? DEFAULT_SUBGRAPH_MAX_BODY_BYTES,
   });

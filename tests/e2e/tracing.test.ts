@@ -4,7 +4,8 @@
  * this one, exporting too. One request gives one trace: the gateway's operation span (continuing
  * the caller's traceparent), a span per plan step and per subgraph fetch, each subgraph's server
  * span a child of the fetch that called it (linked only by the traceparent header, the processes
- * share nothing), and its SQL statements children of that. Without the variable, nothing is sent.
+ * share nothing), and its SQL statements children of that; the request's log line carries the
+ * trace id. Without the variable, nothing is sent.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -92,7 +93,7 @@ describe('tracing', () => {
     receiver = await startReceiver();
     tracing = startTracing('test-subgraphs', { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
     graph = await startGraph();
-    gateway = await startGatewayProcess(graph, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'test-gateway' });
+    gateway = await startGatewayProcess(graph, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'test-gateway', LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
   }, 120_000);
   afterAll(async () => {
     await gateway?.stop();
@@ -113,6 +114,9 @@ describe('tracing', () => {
     // The gateway exports every second: wait for its root and for the subgraphs' spans.
     const root = await until(() => ofTrace().find((span) => span.service === 'test-gateway' && span.kind === SERVER), "the gateway's operation span");
     expect(root).toMatchObject({ name: 'query ProductPage', parentSpanId: callerSpanId, attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'ProductPage' } });
+    // The request's log line leads to the trace.
+    const lines = gateway.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((line) => line.msg === 'graphql request' && line.operation === 'ProductPage')?.trace_id).toBe(traceId);
 
     const spans = await until(() => {
       const all = ofTrace();
