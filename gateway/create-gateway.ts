@@ -46,6 +46,7 @@ import { createSubscriptionEngine, type SubscriptionEngine } from './subscriptio
 import { createUpstreamConnections } from './subscriptions/upstream-connections.js';
 import { registerWebSocketRoute, type WebSocketRoute } from './subscriptions/websocket-route.js';
 import { loggerOptions } from '../platform/log-options.js';
+import { registerLandingPage } from './landing-page.js';
 
 export const GRAPHQL_PATH = '/graphql';
 /** GraphQL over SSE (graphql-sse's conventional path); WebSocket subscriptions use GRAPHQL_PATH. */
@@ -176,6 +177,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       breakers,
     });
     if (metrics) registerMetricsRoute(app, metrics);
+    registerLandingPage(app, { graphiql: config.graphiql, partners: config.publicSupergraphPath !== undefined, metrics: metrics !== undefined });
     const graphiqlPage = config.graphiql
       ? registerGraphiQL(app, {
           endpoint: GRAPHQL_PATH,
@@ -213,6 +215,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     if (config.publicSupergraphPath) {
       partners = await openPartnerAccess({
         ...config.partners,
+        observer: metrics?.partners,
         onRedisError: (error) => app.log.error({ err: error }, 'rate-limit Redis connection failed; limiting per process meanwhile'),
       });
       publicEndpoint = await mountPublicEndpoint(app, {

@@ -4,6 +4,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BreakerBoard, BreakerState } from './upstream/subgraph-circuit-breaker.js';
+import type { PartnerRequestObserver } from './partners/require-partner-key.js';
 
 export type OperationOutcome = 'ok' | 'partial' | 'refused' | 'failed';
 export type SubgraphOutcome = 'ok' | 'errors' | 'unavailable';
@@ -26,6 +27,8 @@ export interface GatewayMetrics {
   retried(subgraph: string): void;
   /** Reads the subgraphs' circuit breakers at each scrape, and counts each time one opens. */
   watchBreakers(board: BreakerBoard): void;
+  /** Counts partner requests and refusals per key id (never the key). */
+  partners: PartnerRequestObserver;
   /** A label-safe operation name: clients choose names, so their number is bounded. */
   operationNameLabel(name: string | undefined): string;
 }
@@ -100,8 +103,24 @@ export function createGatewayMetrics(): GatewayMetrics {
       for (const [subgraph, state] of Object.entries(board?.states() ?? {})) this.set({ subgraph }, BREAKER_STATE_VALUES[state]);
     },
   });
+  const partnerRequests = new Counter({
+    name: 'gateway_partner_requests_total',
+    help: 'Requests to the public endpoint admitted by a partner key, per key id and plan.',
+    labelNames: ['key_id', 'plan'],
+    registers: [registry],
+  });
+  const partnerRefusals = new Counter({
+    name: 'gateway_partner_refusals_total',
+    help: 'Requests to the public endpoint refused by the key check: rate_limited (per key id) or unknown_key (no key id).',
+    labelNames: ['key_id', 'plan', 'reason'],
+    registers: [registry],
+  });
   const knownNames = new Set<string>();
   return {
+    partners: {
+      admitted: (keyId, plan) => partnerRequests.inc({ key_id: keyId, plan }),
+      refused: (reason, keyId, plan) => partnerRefusals.inc({ key_id: keyId ?? 'none', plan: plan ?? 'none', reason }),
+    },
     retried: (subgraph) => retries.inc({ subgraph }),
     watchBreakers(watched) {
       board = watched;

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloGateway, GatewayConfig, GraphQLDataSource } from '@apollo/gateway';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import { printSchema } from 'graphql';
 import { createApolloGateway } from './apollo-gateway.js';
 import { createEngineExecutor, createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
 import { createSupergraphEngine, type PlannerKind } from './engine/supergraph-engine.js';
@@ -22,6 +23,8 @@ import { readAuthorizationPolicy } from '../platform/authorization-policy.js';
 import { createSupergraphFileSource } from './supergraph-source.js';
 
 export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
+/** The contract's SDL, for partners' tools (codegen, schema registries): no key needed, it is the published contract. */
+export const PUBLIC_SDL_PATH = '/public/schema.graphql';
 
 export interface PublicEndpointOptions {
   supergraphPath: string;
@@ -57,7 +60,11 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
     logger: app.log,
   });
   let snapshot: SchemaSnapshot | undefined;
+  let sdl: { text: string; etag: string } | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: stockApiSchema, coreSupergraphSdl }) => {
+    // What partners download: the contract's API schema with every description, as printed by graphql-js.
+    const text = `${printSchema(stockApiSchema)}\n`;
+    sdl = { text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"` };
     // Our engine answers @defer inline; stock @apollo/gateway's schema does not declare it.
     const apiSchema = options.executor === 'own' ? withDeferDirective(stockApiSchema) : stockApiSchema;
     snapshot = {
@@ -69,6 +76,13 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
   });
   const { executor } = await gateway.load();
   const graphiqlPage = options.graphiql ? registerGraphiQL(app, { endpoint: PUBLIC_GRAPHQL_PATH, audience: 'partner' }) : undefined;
+  app.get(PUBLIC_SDL_PATH, async (request, reply) => {
+    if (!sdl) return reply.status(503).type('text/plain; charset=utf-8').send('No public schema is loaded yet.\n');
+    // Revalidated on every use (no-cache) but sent again only when the contract changed.
+    reply.header('etag', sdl.etag).header('cache-control', 'public, no-cache').header('access-control-allow-origin', '*');
+    if (matchesEtag(request.headers['if-none-match'], sdl.etag)) return reply.status(304).send();
+    return reply.type('application/graphql; charset=utf-8').header('content-disposition', 'inline; filename="schema.graphql"').send(sdl.text);
+  });
   await app.register(async (scope) => {
     if (options.guard) scope.addHook('onRequest', options.guard);
     await scope.register(graphqlOverHttp, {
@@ -91,4 +105,11 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
     isLoaded: () => snapshot !== undefined,
     stop: () => gateway.stop(),
   };
+}
+
+/** If-None-Match (RFC 9110 §13.1.2): `*`, or a list of entity tags one of which is `etag` (weak comparison). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

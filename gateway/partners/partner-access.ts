@@ -6,7 +6,7 @@ import type { onRequestHookHandler } from 'fastify';
 import { openRedisConnection, type RedisConnection } from '../../platform/redis-connection.js';
 import { createPartnerRateLimiter } from './partner-rate-limiter.js';
 import { openPartnerStore, type PartnerStore, type PartnerStoreOptions } from './partner-store.js';
-import { requirePartnerKey } from './require-partner-key.js';
+import { requirePartnerKey, type PartnerRequestObserver } from './require-partner-key.js';
 
 export interface PartnerAccessOptions extends PartnerStoreOptions {
   /** Shared rate-limit buckets across gateway processes; unset = per process. */
@@ -15,6 +15,8 @@ export interface PartnerAccessOptions extends PartnerStoreOptions {
   rateLimitPrefix: string;
   /** Told when the Redis connection fails after start (limits fall back to per process meanwhile). */
   onRedisError?: (error: Error) => void;
+  /** Counts each partner request and refusal (the gateway's /metrics). */
+  observer?: PartnerRequestObserver | undefined;
 }
 
 export interface PartnerAccess {
@@ -43,7 +45,7 @@ export async function openPartnerAccess(options: PartnerAccessOptions): Promise<
   const rateLimiter = createPartnerRateLimiter({ redis: redis?.redis, keyPrefix: options.rateLimitPrefix });
   return {
     store,
-    guard: requirePartnerKey({ store, rateLimiter }),
+    guard: requirePartnerKey({ store, rateLimiter, ...(options.observer ? { observer: options.observer } : {}) }),
     async close() {
       await redis?.close();
       await store.close();

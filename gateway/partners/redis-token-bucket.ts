@@ -21,11 +21,11 @@ if state[1] and state[2] then
   tokens = math.min(capacity, tonumber(state[1]) + math.max(0, now - tonumber(state[2])) * rate)
 end
 if tokens < 1 then
-  return {0, math.ceil((1 - tokens) / rate)}
+  return {0, math.ceil((1 - tokens) / rate), 0}
 end
 redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens - 1), 'at', time[1] .. '.' .. string.format('%06d', tonumber(time[2])))
 redis.call('PEXPIRE', KEYS[1], math.ceil(2000 * capacity / rate))
-return {1, 0}
+return {1, 0, math.floor(tokens - 1)}
 `;
 const TAKE_TOKEN_SHA = createHash('sha1').update(TAKE_TOKEN_SCRIPT).digest('hex');
 
@@ -40,6 +40,6 @@ export async function takeRedisToken(redis: Redis, key: string, limits: BucketLi
     if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
     reply = await redis.eval(TAKE_TOKEN_SCRIPT, ...args);
   }
-  const [allowed, retryAfterSeconds] = reply as [number, number];
-  return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterSeconds };
+  const [allowed, retryAfterSeconds, remaining] = reply as [number, number, number];
+  return allowed === 1 ? { allowed: true, remaining } : { allowed: false, retryAfterSeconds, remaining: 0 };
 }

@@ -6,7 +6,8 @@
  */
 import { LRUCache } from 'lru-cache';
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** Whether the request may go, and the whole tokens left in the bucket after it (what `RateLimit` reports). */
+export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number; remaining: 0 };
 
 export interface BucketLimits {
   /** Tokens added per second (the plan's requestsPerSecond). */
@@ -31,11 +32,11 @@ export function takeToken(
   const refilled = state
     ? Math.min(limits.capacity, state.tokens + Math.max(0, now - state.at) * limits.ratePerSecond)
     : limits.capacity;
-  if (refilled >= 1) return { state: { tokens: refilled - 1, at: now }, decision: { allowed: true } };
+  if (refilled >= 1) return { state: { tokens: refilled - 1, at: now }, decision: { allowed: true, remaining: Math.floor(refilled - 1) } };
   // The wait until a whole token is there, rounded up because Retry-After counts whole seconds.
   return {
     state: { tokens: refilled, at: now },
-    decision: { allowed: false, retryAfterSeconds: Math.ceil((1 - refilled) / limits.ratePerSecond) },
+    decision: { allowed: false, retryAfterSeconds: Math.ceil((1 - refilled) / limits.ratePerSecond), remaining: 0 },
   };
 }
 

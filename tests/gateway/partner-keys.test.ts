@@ -255,7 +255,7 @@ describe('partner rate limits while Redis is unreachable', () => {
       const decisions = [];
       for (let i = 0; i < 3; i += 1) decisions.push(await limiter.consume('key_outage', plan));
       expect(decisions.map((d) => d.allowed)).toEqual([true, true, false]);
-      expect(decisions[2]).toEqual({ allowed: false, retryAfterSeconds: 1 });
+      expect(decisions[2]).toEqual({ allowed: false, retryAfterSeconds: 1, remaining: 0 });
       expect(performance.now() - started).toBeLessThan(500);
     } finally {
       unreachable.disconnect();

@@ -67,7 +67,8 @@ describe.each(stores)('a partner token bucket $name', (store) => {
   it('lets a fresh key send its whole burst at once and refuses the next with the wait for a whole token', async () => {
     const limiter = await store.createLimiter();
     const decisions = await consumeMany(limiter, newKey(), plan(0.5, 3), 4);
-    expect(decisions).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }, { allowed: false, retryAfterSeconds: 2 }]);
+    // Each decision says the whole tokens left after it (what the RateLimit field reports).
+    expect(decisions).toEqual([{ allowed: true, remaining: 2 }, { allowed: true, remaining: 1 }, { allowed: true, remaining: 0 }, { allowed: false, retryAfterSeconds: 2, remaining: 0 }]);
   });
 
   it('counts a partial refill in Retry-After, and lets exactly one more through after 1/rate seconds', async () => {
@@ -77,9 +78,9 @@ describe.each(stores)('a partner token bucket $name', (store) => {
     await consumeMany(limiter, key, limits, 3);
     await sleep(1_000 + MARGIN_MS);
     // Half a token is there: one more second to a whole one.
-    expect(await limiter.consume(key, limits)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await limiter.consume(key, limits)).toEqual({ allowed: false, retryAfterSeconds: 1, remaining: 0 });
     await sleep(1_000);
-    expect(await consumeMany(limiter, key, limits, 2)).toEqual([{ allowed: true }, { allowed: false, retryAfterSeconds: 2 }]);
+    expect(await consumeMany(limiter, key, limits, 2)).toEqual([{ allowed: true, remaining: 0 }, { allowed: false, retryAfterSeconds: 2, remaining: 0 }]);
   });
 
   it('refills one token per 1/rate seconds at a faster rate too', async () => {
@@ -89,7 +90,7 @@ describe.each(stores)('a partner token bucket $name', (store) => {
     const burstStarted = performance.now();
     const burst = await consumeMany(limiter, key, limits, 6);
     expect(burst.filter((d) => d.allowed)).toHaveLength(5);
-    expect(burst[5]).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(burst[5]).toEqual({ allowed: false, retryAfterSeconds: 1, remaining: 0 });
     await sleep(100 + MARGIN_MS);
     const refilled = (await consumeMany(limiter, key, limits, 2)).map((d) => d.allowed);
     // The bucket emptied after burstStarted: a second token can have come only if 2/rate seconds had
@@ -139,7 +140,7 @@ describe.skipIf(!redisUrl)('a partner token bucket shared through Redis', () => 
       decisions.push(await first.consume(key, limits), await second.consume(key, limits));
     }
     expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, true, false, false]);
-    expect(decisions[5]).toEqual({ allowed: false, retryAfterSeconds: 2 });
+    expect(decisions[5]).toEqual({ allowed: false, retryAfterSeconds: 2, remaining: 0 });
   });
 
   it('lets idle buckets expire from Redis', async () => {

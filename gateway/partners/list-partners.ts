@@ -1,0 +1,34 @@
+/**
+ * `npm run partner:list`: the partner keys, one per line — id, partner, plan, state, created — as
+ * an aligned table (or `--json`, one JSON array). Never a key: only its id is stored readable.
+ */
+import { GatewayConfigError, loadGatewayConfig } from '../config.js';
+import { openPartnerStore, type PartnerKeyRecord } from './partner-store.js';
+
+let options;
+try {
+  options = loadGatewayConfig(process.env).partners;
+} catch (error) {
+  if (!(error instanceof GatewayConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const store = await openPartnerStore(options);
+try {
+  const keys = await store.listKeys();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(keys.map(({ id, partnerName, plan, revoked, createdAt }) => ({ id, partner: partnerName, plan, state: revoked ? 'revoked' : 'active', createdAt }))));
+  } else if (keys.length === 0) {
+    console.log('No partner keys yet: npm run partner:add -- NAME [--plan starter|pro]');
+  } else {
+    console.log(formatTable(keys));
+  }
+} finally {
+  await store.close();
+}
+
+function formatTable(keys: readonly PartnerKeyRecord[]): string {
+  const rows = [['KEY ID', 'PARTNER', 'PLAN', 'STATE', 'CREATED'], ...keys.map((key) => [key.id, key.partnerName, key.plan, key.revoked ? 'revoked' : 'active', String(key.createdAt)])];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}
