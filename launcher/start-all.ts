@@ -1,4 +1,5 @@
 /** `npm start`: the whole supergraph in one process on the embedded default, seeded on first start. */
+import { join } from 'node:path';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { loadSubgraphRuntimeConfig } from '../subgraphs/shared/runtime-config.js';
 import { startAllInOne } from './all-in-one.js';
@@ -13,10 +14,19 @@ const started = Date.now();
 console.log('Starting the omnichannel supergraph (first start seeds the demo data)...');
 // One process, every part: traces go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 const tracing = startTracing('omnichannel-supergraph');
+// The audit trail in its own file unless AUDIT_LOG says otherwise: the terminal shows the logs.
+let subgraphConfig: ReturnType<typeof loadSubgraphRuntimeConfig>;
+try {
+  subgraphConfig = loadSubgraphRuntimeConfig();
+} catch (error) {
+  console.error(`The supergraph did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+process.env.AUDIT_LOG ||= join(subgraphConfig.dataDir, 'audit.log');
 const graph = await Promise.resolve()
   .then(() =>
     startAllInOne({
-      subgraph: loadSubgraphRuntimeConfig(),
+      subgraph: subgraphConfig,
       gatewayEnv: process.env,
       ephemeralPorts: false,
       ...(firstSubgraphPort ? { firstSubgraphPort } : {}),
@@ -34,6 +44,7 @@ console.log(`  gateway    ${graph.gatewayUrl}  (GraphiQL: open it in a browser; 
 if (graph.gateway.partners) {
   console.log(`  partners   ${new URL('/public/graphql', graph.gatewayUrl).href}  (needs x-api-key: npm run partner:add -- NAME)`);
 }
+console.log(`  audit      ${process.env.AUDIT_LOG} (AUDIT_LOG: stdout, stderr or a file)`);
 console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
