@@ -3,8 +3,7 @@
  * Reads the gateway's store options (DATA_DIR, DATABASE_URL, PG_SCHEMA_PREFIX).
  */
 import { parseArgs } from 'node:util';
-import { GatewayConfigError, loadGatewayConfig } from '../config.js';
-import { openPartnerStore } from './partner-store.js';
+import { openPartnerStoreFromEnv } from './partner-store-from-env.js';
 import { PLAN_NAMES, PLANS, isPlanName } from './plans.js';
 
 const USAGE = `Usage: npm run partner:add -- NAME [--plan ${PLAN_NAMES.join('|')}]`;
@@ -25,14 +24,7 @@ const plan = parsed.values.plan;
 if (!name) fail(USAGE);
 if (!isPlanName(plan)) fail(`Unknown plan "${plan}"; plans: ${PLAN_NAMES.join(', ')}.\n${USAGE}`);
 
-let options;
-try {
-  options = loadGatewayConfig(process.env).partners;
-} catch (error) {
-  if (error instanceof GatewayConfigError) fail(error.message);
-  throw error;
-}
-const store = await openPartnerStore(options);
+const store = await openPartnerStoreFromEnv();
 try {
   const { id, key } = await store.addPartner(name, plan);
   const { requestsPerSecond, burst, costBudget } = PLANS[plan];

@@ -2,18 +2,10 @@
  * `npm run partner:list`: the partner keys, one per line — id, partner, plan, state, created — as
  * an aligned table (or `--json`, one JSON array). Never a key: only its id is stored readable.
  */
-import { GatewayConfigError, loadGatewayConfig } from '../config.js';
-import { openPartnerStore, type PartnerKeyRecord } from './partner-store.js';
+import type { PartnerKeyRecord } from './partner-store.js';
+import { openPartnerStoreFromEnv } from './partner-store-from-env.js';
 
-let options;
-try {
-  options = loadGatewayConfig(process.env).partners;
-} catch (error) {
-  if (!(error instanceof GatewayConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-const store = await openPartnerStore(options);
+const store = await openPartnerStoreFromEnv();
 try {
   const keys = await store.listKeys();
   if (process.argv.includes('--json')) {

@@ -1,21 +1,12 @@
 /**
  * `npm run partner:revoke -- KEY_ID`: revokes a partner key; running gateways refuse it once their
- * lookup cache expires (PARTNER_KEY_CACHE_MS). Without KEY_ID, lists the keys.
+ * lookup cache expires (PARTNER_KEY_CACHE_MS). Without KEY_ID, lists the keys (as `partner:list` does).
  */
-import { GatewayConfigError, loadGatewayConfig } from '../config.js';
-import { openPartnerStore } from './partner-store.js';
+import { openPartnerStoreFromEnv } from './partner-store-from-env.js';
 
 const keyId = process.argv[2]?.trim();
 
-let options;
-try {
-  options = loadGatewayConfig(process.env).partners;
-} catch (error) {
-  if (!(error instanceof GatewayConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-const store = await openPartnerStore(options);
+const store = await openPartnerStoreFromEnv();
 try {
   if (!keyId) {
     console.error('Usage: npm run partner:revoke -- KEY_ID\nKeys:');

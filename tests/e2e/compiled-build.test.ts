@@ -4,9 +4,8 @@
  * The compiled gateway serves a test graph; a compiled subgraph starts, seeds and answers; both
  * find the SDL files in the project's schema/ folder, where `npm run compose` writes them.
  */
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
 import { startGraph, postGraphQL, type TestGraph } from '../support/graph.js';
 import { TEST_OPERATOR, vouchFor } from '../support/subgraph.js';
+import { startSubgraphProcess, type SubgraphProcess } from '../support/subgraph-process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -55,42 +55,16 @@ describe('the compiled build', () => {
   });
 
   describe('its subgraph', () => {
-    let stop: () => Promise<void>;
-    let url: string;
+    let subgraph: SubgraphProcess;
     beforeAll(async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'compiled-subgraph-'));
-      const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_SCALE: '0.02', INTERNAL_TOKEN_SECRET: graph.internalTokenSecret };
-      delete env.DATABASE_URL;
-      delete env.REDIS_URL;
-      const child = spawn(process.execPath, ['dist/subgraphs/main.js', 'catalog'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      let output = '';
-      url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the compiled catalog did not start in 60 s:\n${output}`)), 60_000);
-        const read = (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /catalog subgraph \(\w+\) at (http:\/\/\S+)/.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
-        };
-        child.stdout!.on('data', read);
-        child.stderr!.on('data', read);
-        void exited.then(() => reject(new Error(`the compiled catalog exited:\n${output}`)));
-      });
-      stop = async () => {
-        child.kill('SIGTERM');
-        await exited;
-        rmSync(dataDir, { recursive: true, force: true });
-      };
+      subgraph = await startSubgraphProcess('catalog', graph.internalTokenSecret, { compiled: true });
     }, 90_000);
     afterAll(async () => {
-      await stop?.();
+      await subgraph?.stop();
     });
 
     it('answers from its seed', async () => {
-      const { status, body } = await postGraphQL<{ categories: { id: string }[] }>(url, '{ categories { id } }', undefined, await vouchFor(TEST_OPERATOR, graph.internalTokenSecret));
+      const { status, body } = await postGraphQL<{ categories: { id: string }[] }>(subgraph.url, '{ categories { id } }', undefined, await vouchFor(TEST_OPERATOR, graph.internalTokenSecret));
       expect(status).toBe(200);
       expect(body.data!.categories.length).toBeGreaterThan(0);
     });

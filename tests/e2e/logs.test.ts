@@ -5,18 +5,16 @@
  * audit trail goes where `AUDIT_LOG` says, apart from its log.
  */
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
 import { startGraph, postGraphQL, type TestGraph } from '../support/graph.js';
 import { TEST_OPERATOR, vouchFor } from '../support/subgraph.js';
 import { ADJUST_STOCK } from '../inventory/stock-mutation-support.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { startSubgraphProcess } from '../support/subgraph-process.js';
+import { until } from '../support/until.js';
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -25,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await graph?.close();
 });
-
-async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("the gateway's request lines", () => {
   let json: GatewayProcess;
@@ -79,19 +67,12 @@ describe("the gateway's request lines", () => {
 
 describe("a subgraph's audit trail", () => {
   it('goes to the file AUDIT_LOG names, as JSON, and not to its log', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'audit-log-'));
-    const auditPath = join(dataDir, 'audit', 'inventory.log');
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_SCALE: '0.02', INTERNAL_TOKEN_SECRET: graph.internalTokenSecret, AUDIT_LOG: auditPath, LOG_FORMAT: 'json' };
-    delete env.DATABASE_URL;
-    delete env.REDIS_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/main.ts', 'inventory'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const auditDir = mkdtempSync(join(tmpdir(), 'audit-log-'));
+    const auditPath = join(auditDir, 'audit', 'inventory.log');
+    const inventory = await startSubgraphProcess('inventory', graph.internalTokenSecret, { env: { AUDIT_LOG: auditPath, LOG_FORMAT: 'json' } });
     try {
-      const url = await until(() => /inventory subgraph \(\w+\) at (http:\/\/\S+)/.exec(output)?.[1], 'the inventory subgraph', 60_000);
       const { body } = await postGraphQL<{ adjustStock: { userErrors: unknown[] } }>(
-        url,
+        inventory.url,
         ADJUST_STOCK,
         { input: { sku: 'SKU-00001-1', locationId: 'store-01', delta: 1, reason: 'CORRECTION' }, key: randomUUID() },
         await vouchFor(TEST_OPERATOR, graph.internalTokenSecret),
@@ -104,11 +85,10 @@ describe("a subgraph's audit trail", () => {
       }, 'the audit line');
       expect(entry).toMatchObject({ audit: true, subgraph: 'inventory', msg: 'audit' });
       expect(String(entry.time)).toMatch(/^\d{4}-\d\d-\d\dT/);
-      expect(output).not.toMatch(/"audit":true/);
+      expect(inventory.output()).not.toMatch(/"audit":true/);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(dataDir, { recursive: true, force: true });
+      await inventory.stop();
+      rmSync(auditDir, { recursive: true, force: true });
     }
   }, 90_000);
 });

@@ -16,6 +16,7 @@ import { startGatewayProcess, type GatewayProcess } from '../support/gateway-pro
 import { startGraph, postGraphQL, type TestGraph } from '../support/graph.js';
 import { PARIS, operation } from '../support/operations.js';
 import { fakeSubgraph, type StandIn } from '../gateway/helpers.js';
+import { until } from '../support/until.js';
 
 interface ReceivedSpan {
   service: string;
@@ -72,16 +73,6 @@ async function startReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; cl
     spans,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-async function until<T>(read: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('tracing', () => {

@@ -6,20 +6,14 @@
  * closes the breaker again. A query that could not reach its subgraph is sent again; a mutation
  * never. Breaker states show in /metrics and /ready.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../gateway/create-gateway.js';
 import { DEVELOPMENT_JWT_SECRET } from '../../gateway/identity/development-secret.js';
 import { startGraph, postGraphQL, type TestGraph } from '../support/graph.js';
 import { PARIS, operation } from '../support/operations.js';
 import { asCustomer } from '../support/tokens.js';
+import { startSubgraphProcess, type SubgraphProcess } from '../support/subgraph-process.js';
 import { fakeSubgraph, startGatewayAgainst, type StandIn } from './helpers.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface ProductPageData {
   product: { id: string; name: string; variants: unknown[]; rating: { average: number } | null; reviews: unknown } | null;
@@ -38,42 +32,8 @@ afterAll(async () => {
   await graph?.close();
 });
 
-/** The reviews subgraph alone in a child process (`npm run start:subgraph -- reviews`), on SQLite, seeded as the graph is. */
-async function startReviewsProcess(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'reviews-process-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_SCALE: '0.02', INTERNAL_TOKEN_SECRET: graph.internalTokenSecret, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/main.ts', 'reviews'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the reviews subgraph did not start in 60 s:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /reviews subgraph \(\w+\) at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    void exited.then(() => reject(new Error(`the reviews subgraph exited:\n${output}`)));
-  });
-  return {
-    url,
-    child,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGCONT');
-        child.kill('SIGKILL');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** The reviews subgraph alone in a child process, seeded as the graph is. */
+const startReviewsProcess = () => startSubgraphProcess('reviews', graph.internalTokenSecret);
 
 async function productPage(url: string) {
   const started = performance.now();
@@ -105,7 +65,7 @@ async function readiness(url: string): Promise<{ breakers: Record<string, string
 describe('a frozen subgraph', () => {
   const TIMEOUT_MS = 400;
   const OPEN_MS = 4_000;
-  let reviews: Awaited<ReturnType<typeof startReviewsProcess>>;
+  let reviews: SubgraphProcess;
   let gateway: RunningGateway;
   beforeAll(async () => {
     reviews = await startReviewsProcess();
@@ -167,7 +127,7 @@ describe('a frozen subgraph', () => {
 });
 
 describe('a killed subgraph', () => {
-  let reviews: Awaited<ReturnType<typeof startReviewsProcess>>;
+  let reviews: SubgraphProcess;
   let gateway: RunningGateway;
   beforeAll(async () => {
     reviews = await startReviewsProcess();
