@@ -6,10 +6,15 @@ import type { CategoryModel, ChannelListingModel, ProductModel, VariantModel } f
 import { countCategoryProducts, findCategoryProductPages } from './product-lists.js';
 import * as repository from './repository.js';
 import type { CatalogDatabase } from './tables.js';
+import type { AuditedContext } from '../shared/audit.js';
+import type { SubgraphServices } from '../shared/subgraph-server.js';
+import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
 
 /** Per-request state of the catalog: the database and the DataLoaders that batch every load by key. */
-export interface CatalogContext {
+export interface CatalogContext extends AuditedContext {
   db: Kysely<CatalogDatabase>;
+  /** The clock of the back office's changes (their idempotency records). */
+  now: () => Date;
   productById: DataLoader<string, ProductModel | null>;
   productBySlug: DataLoader<string, ProductModel | null>;
   variantBySku: DataLoader<string, VariantModel | null>;
@@ -29,7 +34,7 @@ export interface CategoryPageKey extends PageRequest {
   categoryId: string;
 }
 
-export function createCatalogContext(db: Kysely<CatalogDatabase>): CatalogContext {
+export function createCatalogContext(db: Kysely<CatalogDatabase>, services?: Pick<SubgraphServices, 'audit' | 'now'>, principal: SubgraphPrincipal = ANONYMOUS): CatalogContext {
   const productById = oneByKey((ids) => repository.findProductsByIds(db, ids), (p) => p.id);
   const productBySlug = oneByKey((slugs) => repository.findProductsBySlugs(db, slugs), (p) => p.slug);
   const variantBySku = oneByKey((skus) => repository.findVariantsBySkus(db, skus), (v) => v.sku);
@@ -58,6 +63,9 @@ export function createCatalogContext(db: Kysely<CatalogDatabase>): CatalogContex
 
   return {
     db,
+    now: services?.now ?? (() => new Date()),
+    audit: services?.audit ?? (() => {}),
+    principal,
     productById,
     productBySlug,
     variantBySku,

@@ -68,4 +68,20 @@ export const catalogMigrations: Record<string, Migration> = {
       await db.schema.dropTable('categories').execute();
     },
   },
+  '0002-idempotency-keys': {
+    // The back office's changes (updateVariantPrice) remember their keys, as the stock mutations do.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('operation', 'text', (c) => c.notNull())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('idempotency_keys').execute();
+    },
+  },
 };

@@ -7,6 +7,8 @@ import { checkProductFilter, parsePageRequest, requireExactlyOne } from './input
 import type { CategoryModel } from './models.js';
 import { countProducts, findProductPage } from './product-lists.js';
 import { findAllCategories } from './repository.js';
+import { updateVariantPrice } from './price-updates.js';
+import { audited } from '../shared/audit.js';
 
 async function categoryOf(context: CatalogContext, id: string): Promise<CategoryModel> {
   const category = await context.categoryById.load(id);
@@ -16,6 +18,20 @@ async function categoryOf(context: CatalogContext, id: string): Promise<Category
 }
 
 export const catalogResolvers: Resolvers = {
+  Mutation: {
+    // The scope (catalog:write) is the directive's, enforced here too (enforce-directives.ts).
+    updateVariantPrice: audited(
+      'updateVariantPrice',
+      async (_root, { input, idempotencyKey }, context: CatalogContext) => {
+        const outcome = await updateVariantPrice(context.db, input, idempotencyKey, context.now());
+        if (outcome.sku === null) return { variant: null, userErrors: outcome.userErrors };
+        // Whatever this request loaded before holds the old price.
+        context.variantBySku.clear(outcome.sku);
+        return { variant: await context.variantBySku.load(outcome.sku), userErrors: [] };
+      },
+      ({ input }) => ({ sku: input.sku }),
+    ),
+  },
   Query: {
     product: (_root, args, context) => {
       const { key, value } = checkArguments(() => requireExactlyOne('product', ['id', 'slug'], args));

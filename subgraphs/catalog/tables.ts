@@ -46,9 +46,23 @@ export interface ChannelListingsTable {
   title: string;
 }
 
+/** One row per idempotency key of a back-office change (migration 0002; price-updates.ts). */
+export interface CatalogIdempotencyKeysTable {
+  key: string;
+  /** The mutation the key was first used with. */
+  operation: string;
+  /** sha256 (hex) of the canonical JSON of its input. */
+  request_hash: string;
+  /** JSON of what it decided. */
+  result: string;
+  /** ISO 8601. */
+  created_at: string;
+}
+
 export interface CatalogDatabase {
   categories: CategoriesTable;
   products: ProductsTable;
   variants: VariantsTable;
   channel_listings: ChannelListingsTable;
+  idempotency_keys: CatalogIdempotencyKeysTable;
 }

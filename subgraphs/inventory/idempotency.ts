@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { InventoryDatabase } from './tables.js';
 import { userError, type UserError } from './user-errors.js';
+import { canonicalJson } from '../shared/canonical-json.js';
 
 /** One row per key ever used; the table is created by migration 0002. (Type aliases: Kysely's withTables wants index-compatible types.) */
 export type IdempotencyKeysTable = {
@@ -47,22 +48,6 @@ export function checkIdempotencyKey(key: string): UserError[] {
   if (key.length >= 1 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH) return [];
   const message = `An idempotency key has 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`;
   return [userError('INVALID_IDEMPOTENCY_KEY', message, ['idempotencyKey'])];
-}
-
-/**
- * JSON with object keys sorted and null or absent members dropped, so two encodings of one input
- * (key order, `customerId: null` or no customerId) hash alike. Array order is kept: it is meaningful.
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const members = Object.entries(value as Record<string, unknown>)
-      .filter(([, member]) => member != null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, member]) => `${JSON.stringify(name)}:${canonicalJson(member)}`);
-    return `{${members.join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function idempotentRequest(key: string, operation: IdempotentOperation, input: unknown): IdempotentRequest {

@@ -52,11 +52,11 @@ export type LoyaltyTier =
   | 'PLATINUM'
   | 'SILVER';
 
-/** An amount of money. */
+/** An amount of money sent by a client. */
 export type MoneyInput = {
-  /** Amount in minor units of the currency (e.g. 1999 = 19.99 EUR); 0 or more. */
+  /** Amount in minor units of the currency (1999 = 19.99 EUR), 1 to 100,000,000. */
   amount: number;
-  /** ISO 4217 currency code, e.g. EUR. */
+  /** ISO 4217 currency code: the catalog's own (EUR). */
   currency: string;
 };
 

@@ -77,6 +77,29 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/** An amount of money sent by a client. */
+export type MoneyInput = {
+  /** Amount in minor units of the currency (1999 = 19.99 EUR), 1 to 100,000,000. */
+  amount: Scalars['Int']['input'];
+  /** ISO 4217 currency code: the catalog's own (EUR). */
+  currency: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Sets a variant's list price (back office). Idempotent: a retry with the same key and input gets the
+   * first outcome and changes nothing; the same key with another input is refused. Audited.
+   */
+  updateVariantPrice: VariantPayload;
+};
+
+
+export type MutationUpdateVariantPriceArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: UpdatePriceInput;
+};
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -182,6 +205,25 @@ export type QueryVariantArgs = {
   sku?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A new list price for one variant. */
+export type UpdatePriceInput = {
+  /** Its new list price, in the catalog's currency. */
+  price: MoneyInput;
+  /** The variant's SKU. */
+  sku: Scalars['ID']['input'];
+};
+
+/** A problem the user can act on, with a stable code. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable machine-readable code, e.g. INSUFFICIENT_STOCK. */
+  code: Scalars['String']['output'];
+  /** Path of the input field at fault, when there is one. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
 /** A purchasable unit of a product (a size or colour), identified by its SKU. */
 export type Variant = {
   __typename?: 'Variant';
@@ -197,6 +239,15 @@ export type Variant = {
   product: Product;
   /** Stock keeping unit: the variant's stable identifier. */
   sku: Scalars['ID']['output'];
+};
+
+/** What a price change did: the variant as it is now, or why nothing changed. */
+export type VariantPayload = {
+  __typename?: 'VariantPayload';
+  /** Why the change was refused (INVALID_AMOUNT, CURRENCY_MISMATCH, UNKNOWN_SKU, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED); empty when it was made. */
+  userErrors: Array<UserError>;
+  /** The variant with its new price; null when the change was refused. */
+  variant?: Maybe<Variant>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -311,13 +362,18 @@ export type ResolversTypes = ResolversObject<{
   ChannelListing: ResolverTypeWrapper<ChannelListing>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Money: ResolverTypeWrapper<Money>;
+  MoneyInput: MoneyInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Product: ResolverTypeWrapper<ProductModel>;
   ProductConnection: ResolverTypeWrapper<ProductConnectionModel>;
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: ProductFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdatePriceInput: UpdatePriceInput;
+  UserError: ResolverTypeWrapper<UserError>;
   Variant: ResolverTypeWrapper<VariantModel>;
+  VariantPayload: ResolverTypeWrapper<Omit<VariantPayload, 'variant'> & { variant?: Maybe<ResolversTypes['Variant']> }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -330,13 +386,18 @@ export type ResolversParentTypes = ResolversObject<{
   ChannelListing: ChannelListing;
   Boolean: Scalars['Boolean']['output'];
   Money: Money;
+  MoneyInput: MoneyInput;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Product: ProductModel;
   ProductConnection: ProductConnectionModel;
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: ProductFilter;
   Query: Record<PropertyKey, never>;
+  UpdatePriceInput: UpdatePriceInput;
+  UserError: UserError;
   Variant: VariantModel;
+  VariantPayload: Omit<VariantPayload, 'variant'> & { variant?: Maybe<ResolversParentTypes['Variant']> };
 }>;
 
 export type AttributeResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Attribute'] = ResolversParentTypes['Attribute']> = ResolversObject<{
@@ -361,6 +422,10 @@ export type ChannelListingResolvers<ContextType = CatalogContext, ParentType ext
 export type MoneyResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  updateVariantPrice?: Resolver<ResolversTypes['VariantPayload'], ParentType, ContextType, RequireFields<MutationUpdateVariantPriceArgs, 'idempotencyKey' | 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -401,6 +466,12 @@ export type QueryResolvers<ContextType = CatalogContext, ParentType extends Reso
   variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType, Partial<QueryVariantArgs>>;
 }>;
 
+export type UserErrorResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type VariantResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Variant'] = ResolversParentTypes['Variant'], FederationReferenceType extends FederationReferenceTypes['Variant'] = FederationReferenceTypes['Variant']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Variant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   barcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -411,16 +482,24 @@ export type VariantResolvers<ContextType = CatalogContext, ParentType extends Re
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type VariantPayloadResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['VariantPayload'] = ResolversParentTypes['VariantPayload']> = ResolversObject<{
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Attribute?: AttributeResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   ChannelListing?: ChannelListingResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
   Variant?: VariantResolvers<ContextType>;
+  VariantPayload?: VariantPayloadResolvers<ContextType>;
 }>;
 
