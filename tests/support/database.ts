@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { SCHEMA_CHANGE_LOCK } from '../../platform/migrate.js';
 
 /** PostgreSQL when CI (or you) set DATABASE_URL; otherwise the embedded SQLite. */
 export const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -32,7 +33,13 @@ export async function dropSchemasStartingWith(url: string, prefix: string): Prom
       `select nspname from pg_namespace where starts_with(nspname, $1)`,
       [prefix],
     );
-    for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname.replace(/"/g, '""')}" CASCADE`);
+    // Under the lock migrations take (platform/migrate.ts): another run's migrator reads every schema.
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK]);
+    try {
+      for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname.replace(/"/g, '""')}" CASCADE`);
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [SCHEMA_CHANGE_LOCK]);
+    }
     return rows.length;
   } finally {
     await client.end();
