@@ -95,7 +95,7 @@ export function createStreamingOperations(options: StreamingOperationsOptions): 
         // Events with fields removed are rebuilt per subscriber: those go the ordinary way.
         // With tracing on, a span for the subscription's start: an upstream subscription it opens
         // carries its traceparent (upstream-connections.ts).
-        const stream = inSpanSync('omnichannel-gateway', `subscription ${prepared.operationName ?? ''}`.trim(), { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'subscription' } }, () =>
+        const stream = inSpanSync('omnichannel-gateway', `subscription ${prepared.operation.name?.value ?? ''}`.trim(), { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'subscription' } }, () =>
           options.subscriptions.subscribe(prepared, snapshot, principal, removals.length === 0 ? sink : undefined),
         );
         if (!(Symbol.asyncIterator in stream)) {

@@ -5,7 +5,8 @@
  * the caller's traceparent), a span per plan step and per subgraph fetch, each subgraph's server
  * span a child of the fetch that called it (linked only by the traceparent header, the processes
  * share nothing), and its SQL statements children of that; the request's log line carries the
- * trace id. Without the variable, nothing is sent.
+ * trace id. A subscription's start is a span whose context goes upstream in the subscribe message's
+ * `extensions`. Without the variable, nothing is sent.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -17,6 +18,9 @@ import { startGraph, postGraphQL, type TestGraph } from '../support/graph.js';
 import { PARIS, operation } from '../support/operations.js';
 import { fakeSubgraph, type StandIn } from '../gateway/helpers.js';
 import { until } from '../support/until.js';
+import { subscribeOverWebSocket } from '../support/subscribers.js';
+import { asCallCenter } from '../support/tokens.js';
+import { WebSocketServer } from 'ws';
 
 interface ReceivedSpan {
   service: string;
@@ -155,6 +159,50 @@ describe('tracing', () => {
     expect(new Set(roots.map((span) => span.traceId)).size).toBe(roots.length);
     for (const root of roots) expect(root.parentSpanId).toBeUndefined();
   }, 30_000);
+});
+
+describe('a subscription, traced', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let graph: TestGraph;
+  let gateway: GatewayProcess;
+  let upstream: WebSocketServer;
+  const subscribes: { payload: { extensions?: Record<string, string> } }[] = [];
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    graph = await startGraph();
+    // Plays the inventory's WebSocket endpoint: acknowledges, records each subscribe, answers nothing.
+    upstream = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'graphql-transport-ws' });
+    upstream.on('connection', (socket) => {
+      socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { type: string; payload: { extensions?: Record<string, string> } };
+        if (message.type === 'connection_init') socket.send('{"type":"connection_ack"}');
+        else if (message.type === 'ping') socket.send('{"type":"pong"}');
+        else if (message.type === 'subscribe') subscribes.push(message);
+      });
+    });
+    await new Promise((resolve) => upstream.once('listening', resolve));
+    const { port } = upstream.address() as AddressInfo;
+    gateway = await startGatewayProcess(graph, { INVENTORY_URL: `http://127.0.0.1:${port}/graphql`, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'test-gateway' });
+  }, 120_000);
+  afterAll(async () => {
+    await gateway?.stop();
+    await new Promise((resolve) => upstream?.close(resolve));
+    await graph?.close();
+    await receiver?.close();
+  });
+
+  it("sends its start span's trace context upstream in the subscribe message's extensions", async () => {
+    const subscriber = subscribeOverWebSocket(gateway.url, operation('StockWatch'), { skus: ['SKU-00001-1'], locationIds: ['store-01'] }, { connectionParams: await asCallCenter() });
+    try {
+      const sent = await until(() => subscribes[0], 'the upstream subscribe');
+      const traceparent = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(sent.payload.extensions?.traceparent ?? '');
+      expect(traceparent).not.toBeNull();
+      const span = await until(() => receiver.spans.find((received) => received.traceId === traceparent![1]), "the subscription's span");
+      expect(span).toMatchObject({ service: 'test-gateway', name: 'subscription StockWatch', spanId: traceparent![2], kind: SERVER });
+    } finally {
+      await subscriber.stop();
+    }
+  }, 60_000);
 });
 
 describe('without OTEL_EXPORTER_OTLP_ENDPOINT', () => {
