@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type DatabaseIntrospector, type Kysely, type Migration, type TableMetadata } from 'kysely';
 import { isPostgres } from './database.js';
 
 /**
@@ -32,7 +32,8 @@ export async function migrateToLatest<DB>(
   pgSchema?: string,
 ): Promise<void> {
   const migrator = new Migrator({
-    db,
+    // On PostgreSQL the migrator sees the subgraph's own schema only (see schemaScoped).
+    db: pgSchema && isPostgres(db) ? schemaScoped(db, pgSchema) : db,
     provider: { getMigrations: async () => migrations },
     ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
   });
@@ -50,6 +51,7 @@ export async function migrateToLatest<DB>(
   }
 }
 
+/** Attempts of a migration whose catalogue read raced another session's change of its own schema (rare since schemaScoped). */
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -59,4 +61,37 @@ const MAX_ATTEMPTS = 5;
 function isConcurrentCatalogChange(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return code === '3F000' || code === '42P01' || (code === 'XX000' && typeof message === 'string' && message.includes('cache lookup failed'));
+}
+
+/**
+ * `db` as the migrator sees it on PostgreSQL: its introspection lists the tables of `schema` alone.
+ * Kysely's own lists every table of every schema of the database, through functions that look
+ * each name up again (pg_get_serial_sequence), so another session dropping *its* schema meanwhile
+ * failed *our* migration ("schema … does not exist"); a scan of pg_class filtered by namespace
+ * reads one consistent snapshot and nothing of the others. The migrator asks only whether its own
+ * tables exist (name and schema); everything else goes to `db` itself.
+ */
+function schemaScoped<DB>(db: Kysely<DB>, schema: string): Kysely<DB> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: async () => {
+      const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      return rows;
+    },
+    getTables: async () => {
+      const { rows } = await sql<{ name: string; is_view: boolean }>`
+        select c.relname as name, c.relkind = 'v' as is_view
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v')`.execute(db);
+      return rows.map((row): TableMetadata => ({ name: row.name, schema, isView: row.is_view, columns: [] }));
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      // Kysely keeps its state in private fields: its methods must run on the instance itself.
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
