@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { createIdempotencyKeysTable } from '../shared/decide-once.js';
 
 /** Portable between SQLite and PostgreSQL: text ids, integer money and booleans, JSON as text. */
 export const catalogMigrations: Record<string, Migration> = {
@@ -71,14 +72,7 @@ export const catalogMigrations: Record<string, Migration> = {
   '0002-idempotency-keys': {
     // The back office's changes (updateVariantPrice) remember their keys, as the stock mutations do.
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('idempotency_keys')
-        .addColumn('key', 'text', (c) => c.primaryKey())
-        .addColumn('operation', 'text', (c) => c.notNull())
-        .addColumn('request_hash', 'text', (c) => c.notNull())
-        .addColumn('result', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
+      await createIdempotencyKeysTable(db);
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('idempotency_keys').execute();

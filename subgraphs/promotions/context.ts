@@ -6,8 +6,9 @@ import type { SubgraphPrincipal } from '../../platform/principal.js';
 import type { PromotionModel } from './models.js';
 import { findPromotionIdsByCustomer, findPromotionIdsBySku, findPromotions } from './repository.js';
 import type { PromotionsDatabase } from './tables.js';
+import type { AuditRecorder, AuditedContext } from '../shared/audit.js';
 
-export interface PromotionsContext {
+export interface PromotionsContext extends AuditedContext {
   db: Kysely<PromotionsDatabase>;
   /** Who the request acts for (verified gateway vouching); the ownership rules read it. */
   principal: SubgraphPrincipal;
@@ -22,12 +23,13 @@ export interface PromotionsContext {
   promotionIdsByCustomer: DataLoader<string, string[]>;
 }
 
-export function createPromotionsContext(db: Kysely<PromotionsDatabase>, now: number, principal: SubgraphPrincipal): PromotionsContext {
+export function createPromotionsContext(db: Kysely<PromotionsDatabase>, now: number, principal: SubgraphPrincipal, audit: AuditRecorder = () => {}): PromotionsContext {
   let active: Promise<PromotionModel[]> | undefined;
   return {
     db,
     now,
     principal,
+    audit,
     activePromotions: () => (active ??= findPromotions(db, { activeAt: now })),
     promotionById: oneByKey((ids) => findPromotions(db, { ids }), (p) => p.id),
     promotionIdsBySku: valueByKey((skus) => findPromotionIdsBySku(db, skus), () => []),

@@ -18,7 +18,7 @@ export function createPromotionsSubgraph(options: PromotionsOptions = {}): Subgr
     migrations,
     isEmpty: async (db) => (await db.selectFrom('promotions').select('id').limit(1).executeTakeFirst()) === undefined,
     seed: seedPromotions,
-    createContext: (db, _services, principal) => createPromotionsContext(db, now().getTime(), principal),
+    createContext: (db, services, principal) => createPromotionsContext(db, now().getTime(), principal, services.audit),
     resolvers,
   };
 }

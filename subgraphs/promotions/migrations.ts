@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createIdempotencyKeysTable } from '../shared/decide-once.js';
 
 // Migrations see the database as it was when they were written, not as tables.ts describes it today.
 type AnyDatabase = Kysely<any>;
@@ -62,6 +63,15 @@ export const migrations: Record<string, Migration> = {
       for (const table of ['promotion_audience', 'promotion_targets', 'promotion_stores', 'promotion_channels', 'promotions']) {
         await db.schema.dropTable(table).ifExists().execute();
       }
+    },
+  },
+  '0002-idempotency-keys': {
+    // The back office's changes (endPromotion) remember their keys (shared/decide-once.ts).
+    async up(db: AnyDatabase) {
+      await createIdempotencyKeysTable(db);
+    },
+    async down(db: AnyDatabase) {
+      await db.schema.dropTable('idempotency_keys').ifExists().execute();
     },
   },
 };

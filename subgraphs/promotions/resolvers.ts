@@ -8,6 +8,8 @@ import type { Money, PromotionModel } from './models.js';
 import { appliesInCurrency, effectivePrice, rankByDiscount } from './pricing.js';
 import type { PromotionsContext } from './context.js';
 import { findPromotions } from './repository.js';
+import { endPromotion } from './promotion-ends.js';
+import { audited } from '../shared/audit.js';
 
 /** A Variant as the gateway hands it over: its key and, as required, its list price. */
 interface VariantRepresentation {
@@ -43,6 +45,20 @@ function badInput(message: string): GraphQLError {
 }
 
 export const resolvers: Resolvers = {
+  Mutation: {
+    // The scope (promotions:write) is the directive's, enforced here too (enforce-directives.ts).
+    endPromotion: audited(
+      'endPromotion',
+      async (_root, { id, idempotencyKey }, context: PromotionsContext) => {
+        const outcome = await endPromotion(context.db, id, idempotencyKey, new Date(context.now));
+        if (outcome.id === null) return { promotion: null, userErrors: outcome.userErrors };
+        // Whatever this request loaded before holds the old end.
+        context.promotionById.clear(outcome.id);
+        return { promotion: await context.promotionById.load(outcome.id), userErrors: [] };
+      },
+      ({ id }) => ({ promotionId: id }),
+    ),
+  },
   Query: {
     async promotions(_parent, args, context) {
       let activeAt: number | undefined;

@@ -45,7 +45,17 @@ export type PromotionAudienceTable = {
   customer_id: string;
 };
 
+/** One row per idempotency key of a back-office change (migration 0002; shared/decide-once.ts). */
+export type PromotionIdempotencyKeysTable = {
+  key: string;
+  operation: string;
+  request_hash: string;
+  result: string;
+  created_at: string;
+};
+
 export interface PromotionsDatabase {
+  idempotency_keys: PromotionIdempotencyKeysTable;
   promotions: PromotionsTable;
   promotion_channels: PromotionChannelsTable;
   promotion_stores: PromotionStoresTable;

@@ -58,6 +58,22 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Ends a promotion now (back office): from this moment no channel applies it, and effective prices
+   * are computed without it. A promotion that has not started yet is cancelled (its period emptied).
+   * Idempotent under its key, audited.
+   */
+  endPromotion: PromotionPayload;
+};
+
+
+export type MutationEndPromotionArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
 /** A campaign that lowers prices on some variants, channels, stores or for some customers. */
 export type Promotion = {
   __typename?: 'Promotion';
@@ -81,6 +97,15 @@ export type Promotion = {
   storeIds?: Maybe<Array<Scalars['ID']['output']>>;
 };
 
+/** What a back-office change of a promotion did: the promotion as it is now, or why nothing changed. */
+export type PromotionPayload = {
+  __typename?: 'PromotionPayload';
+  /** The promotion after the change; null when it was refused. */
+  promotion?: Maybe<Promotion>;
+  /** Why the change was refused (UNKNOWN_PROMOTION, ALREADY_ENDED, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED); empty when it was made. */
+  userErrors: Array<UserError>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -95,6 +120,17 @@ export type Query = {
 export type QueryPromotionsArgs = {
   activeAt?: InputMaybe<Scalars['String']['input']>;
   channel?: InputMaybe<Channel>;
+};
+
+/** A problem the user can act on, with a stable code. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable machine-readable code, e.g. INSUFFICIENT_STOCK. */
+  code: Scalars['String']['output'];
+  /** Path of the input field at fault, when there is one. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
 };
 
 export type Variant = {
@@ -244,8 +280,11 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Money: ResolverTypeWrapper<Money>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Promotion: ResolverTypeWrapper<PromotionModel>;
+  PromotionPayload: ResolverTypeWrapper<Omit<PromotionPayload, 'promotion'> & { promotion?: Maybe<ResolversTypes['Promotion']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UserError: ResolverTypeWrapper<UserError>;
   Variant: ResolverTypeWrapper<Omit<Variant, 'activePromotions'> & { activePromotions?: Maybe<Array<ResolversTypes['Promotion']>> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -258,8 +297,11 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Money: Money;
   String: Scalars['String']['output'];
+  Mutation: Record<PropertyKey, never>;
   Promotion: PromotionModel;
+  PromotionPayload: Omit<PromotionPayload, 'promotion'> & { promotion?: Maybe<ResolversParentTypes['Promotion']> };
   Query: Record<PropertyKey, never>;
+  UserError: UserError;
   Variant: Omit<Variant, 'activePromotions'> & { activePromotions?: Maybe<Array<ResolversParentTypes['Promotion']>> } | FederationReferenceTypes['Variant'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -280,6 +322,10 @@ export type MoneyResolvers<ContextType = PromotionsContext, ParentType extends R
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  endPromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationEndPromotionArgs, 'id' | 'idempotencyKey'>>;
+}>;
+
 export type PromotionResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Promotion'] = ResolversParentTypes['Promotion'], FederationReferenceType extends FederationReferenceTypes['Promotion'] = FederationReferenceTypes['Promotion']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Promotion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   channels?: Resolver<Array<ResolversTypes['Channel']>, ParentType, ContextType>;
@@ -293,8 +339,19 @@ export type PromotionResolvers<ContextType = PromotionsContext, ParentType exten
   storeIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
 }>;
 
+export type PromotionPayloadResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['PromotionPayload'] = ResolversParentTypes['PromotionPayload']> = ResolversObject<{
+  promotion?: Resolver<Maybe<ResolversTypes['Promotion']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   promotions?: Resolver<Array<ResolversTypes['Promotion']>, ParentType, ContextType, Partial<QueryPromotionsArgs>>;
+}>;
+
+export type UserErrorResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type VariantResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Variant'] = ResolversParentTypes['Variant'], FederationReferenceType extends FederationReferenceTypes['Variant'] = FederationReferenceTypes['Variant']> = ResolversObject<{
@@ -308,8 +365,11 @@ export type Resolvers<ContextType = PromotionsContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   Discount?: DiscountResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Promotion?: PromotionResolvers<ContextType>;
+  PromotionPayload?: PromotionPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
   Variant?: VariantResolvers<ContextType>;
 }>;
 
