@@ -375,12 +375,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     const timeout = (options as Record<string, unknown>)[subgraphTimeoutVariable(name)];
     if (typeof timeout === 'number') subgraphTimeoutsMs[name] = timeout;
   }
-  const setting = (variable: string) => (options as Record<string, unknown>)[variable];
-  const subgraphPolicy = Object.fromEntries(POLICY_SETTINGS.map((name) => [name, setting(subgraphPolicyVariable(name))])) as unknown as SubgraphPolicy;
+  /** The settings given for one subgraph (`name`), or the global ones with their defaults. */
+  const policySettings = (name?: SubgraphName): Partial<SubgraphPolicy> => {
+    const given = POLICY_SETTINGS.map((key) => [key, (options as Record<string, unknown>)[subgraphPolicyVariable(key, name)]] as const);
+    return Object.fromEntries(given.filter(([, value]) => typeof value === 'number'));
+  };
+  const subgraphPolicy = policySettings() as SubgraphPolicy;
   const subgraphPolicies: Partial<Record<SubgraphName, Partial<SubgraphPolicy>>> = {};
   for (const name of SUBGRAPH_NAMES) {
-    const own = Object.fromEntries(POLICY_SETTINGS.flatMap((key) => (typeof setting(subgraphPolicyVariable(key, name)) === 'number' ? [[key, setting(subgraphPolicyVariable(key, name))]] : [])));
-    if (Object.keys(own).length > 0) subgraphPolicies[name] = own as Partial<SubgraphPolicy>;
+    const own = policySettings(name);
+    if (Object.keys(own).length > 0) subgraphPolicies[name] = own;
   }
   return {
     port: options.PORT,
@@ -402,7 +406,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subscriptionMaxPerCaller: options.SUBSCRIPTION_MAX_PER_CALLER,
     documentCacheSize: options.DOCUMENT_CACHE_SIZE,
     logLevel: options.LOG_LEVEL,
-    logFormat: logFormatOf({ ...(options.LOG_FORMAT ? { LOG_FORMAT: options.LOG_FORMAT } : {}) }),
+    logFormat: logFormatOf({ LOG_FORMAT: options.LOG_FORMAT }),
     executor: options.GATEWAY_EXECUTOR,
     planner: options.GATEWAY_PLANNER,
     overrideLabels: options.GATEWAY_OVERRIDE_LABELS,

@@ -69,16 +69,23 @@ function tracerOf(name: string): Tracer {
   return trace.getTracer(name);
 }
 
+type SpanOptions = { kind?: SpanKind; attributes?: Attributes };
+
+/** A new span of tracer `scope`, child of `parent`, and the context in which it is the active one. */
+function startSpanIn(scope: string, name: string, options: SpanOptions, parent: Context): { span: Span; active: Context } {
+  const span = tracerOf(scope).startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}) }, parent);
+  return { span, active: trace.setSpan(parent, span) };
+}
+
 /**
  * Runs `run` inside a new span `name` of tracer `scope`, child of the active span (or of `parent`),
  * ended when `run` settles (an exception marks it failed); without tracing, just runs `run`.
  */
-export async function inSpan<T>(scope: string, name: string, options: { kind?: SpanKind; attributes?: Attributes; parent?: Context }, run: (span: Span | undefined) => Promise<T>): Promise<T> {
+export async function inSpan<T>(scope: string, name: string, options: SpanOptions & { parent?: Context }, run: (span: Span | undefined) => Promise<T>): Promise<T> {
   if (!enabled) return run(undefined);
-  const parent = options.parent ?? context.active();
-  const span = tracerOf(scope).startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}) }, parent);
+  const { span, active } = startSpanIn(scope, name, options, options.parent ?? context.active());
   try {
-    return await context.with(trace.setSpan(parent, span), () => run(span));
+    return await context.with(active, () => run(span));
   } catch (error) {
     span.recordException(error instanceof Error ? error : String(error));
     span.setStatus({ code: SpanStatusCode.ERROR });
@@ -89,12 +96,11 @@ export async function inSpan<T>(scope: string, name: string, options: { kind?: S
 }
 
 /** {@link inSpan} for synchronous work (the span ends when `run` returns): what `run` starts, even later, is its child. */
-export function inSpanSync<T>(scope: string, name: string, options: { kind?: SpanKind; attributes?: Attributes }, run: () => T): T {
+export function inSpanSync<T>(scope: string, name: string, options: SpanOptions, run: () => T): T {
   if (!enabled) return run();
-  const parent = context.active();
-  const span = tracerOf(scope).startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}) }, parent);
+  const { span, active } = startSpanIn(scope, name, options, context.active());
   try {
-    return context.with(trace.setSpan(parent, span), run);
+    return context.with(active, run);
   } finally {
     span.end();
   }
@@ -111,9 +117,7 @@ export function contextFromHeaders(headers: Record<string, string | string[] | u
  */
 export function startServerSpan(scope: string, name: string, headers: Record<string, string | string[] | undefined>, attributes: Attributes = {}): { span: Span; run<T>(fn: () => T): T } | undefined {
   if (!enabled) return undefined;
-  const parent = propagation.extract(ROOT_CONTEXT, headers);
-  const span = tracerOf(scope).startSpan(name, { kind: SpanKind.SERVER, attributes }, parent);
-  const active = trace.setSpan(parent, span);
+  const { span, active } = startSpanIn(scope, name, { kind: SpanKind.SERVER, attributes }, propagation.extract(ROOT_CONTEXT, headers));
   return { span, run: (fn) => context.with(active, fn) };
 }
 

@@ -13,12 +13,9 @@ import { REQUEST_ID_HEADER, requestIdFromContext } from '../request-id.js';
 import { ErrorCode } from '../errors.js';
 import { hasOneEntityPerRepresentation, unresolvedFieldPaths, type SubgraphFetch } from './subgraph-error-paths.js';
 import { failedFetch, fetchOf, type SubgraphResponse } from './subgraph-failure.js';
-
-export type { SubgraphResponse };
 import { principalFromContext, type InternalTokenSigner } from '../identity/internal-token.js';
 import { PRINCIPAL_HEADER } from '../../platform/internal-principal.js';
 import { SpanKind, inSpan, markFailed, tracingEnabled, withTraceHeaders } from '../../platform/tracing.js';
-
 
 /** The subset of a logger the data source needs (pino and @apollo/utils.logger both fit). */
 export interface WarningLogger {

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { isPostgres } from '../../platform/database.js';
-import { decideOnce } from '../shared/decide-once.js';
+import { KEY_REUSED_MESSAGE, decideOnce, idempotencyKeyProblem } from '../shared/decide-once.js';
 import type { CatalogDatabase } from './tables.js';
 
 export const PRICE_ERROR_CODES = ['INVALID_AMOUNT', 'CURRENCY_MISMATCH', 'UNKNOWN_SKU', 'INVALID_IDEMPOTENCY_KEY', 'IDEMPOTENCY_KEY_REUSED'] as const;
@@ -37,7 +37,6 @@ export interface PriceUpdateOutcome {
 }
 
 export const MAX_PRICE_AMOUNT = 100_000_000;
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 const OPERATION = 'updateVariantPrice';
 
 const refusal = (code: PriceErrorCode, message: string, field: string[] | null): PriceUpdateOutcome => ({ sku: null, previous: null, userErrors: [{ code, message, field }] });
@@ -45,9 +44,8 @@ const refusal = (code: PriceErrorCode, message: string, field: string[] | null):
 /** The checks that need no data: refused at once, never recorded under the key. */
 export function checkPriceUpdate(input: PriceUpdateInput, idempotencyKey: string): PriceUserError[] {
   const errors: PriceUserError[] = [];
-  if (idempotencyKey.length < 1 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    errors.push({ code: 'INVALID_IDEMPOTENCY_KEY', message: `An idempotency key has 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${idempotencyKey.length}`, field: ['idempotencyKey'] });
-  }
+  const keyProblem = idempotencyKeyProblem(idempotencyKey);
+  if (keyProblem) errors.push({ code: 'INVALID_IDEMPOTENCY_KEY', message: keyProblem, field: ['idempotencyKey'] });
   const { amount } = input.price;
   if (!Number.isInteger(amount) || amount < 1 || amount > MAX_PRICE_AMOUNT) {
     errors.push({ code: 'INVALID_AMOUNT', message: `A price is 1 to ${MAX_PRICE_AMOUNT} minor units, got ${amount}`, field: ['input', 'price', 'amount'] });
@@ -73,6 +71,6 @@ export async function updateVariantPrice(db: Kysely<CatalogDatabase>, input: Pri
       await trx.updateTable('variants').set({ price_amount: input.price.amount }).where('sku', '=', input.sku).execute();
       return { sku: variant.sku, previous: { amount: variant.price_amount, currency: variant.price_currency }, userErrors: [] };
     },
-    () => refusal('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another request; use a new key for a new change', ['idempotencyKey']),
+    () => refusal('IDEMPOTENCY_KEY_REUSED', KEY_REUSED_MESSAGE, ['idempotencyKey']),
   );
 }

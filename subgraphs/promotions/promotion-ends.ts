@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { isPostgres } from '../../platform/database.js';
-import { decideOnce } from '../shared/decide-once.js';
+import { KEY_REUSED_MESSAGE, decideOnce, idempotencyKeyProblem } from '../shared/decide-once.js';
 import type { PromotionsDatabase } from './tables.js';
 
 export type PromotionErrorCode = 'UNKNOWN_PROMOTION' | 'ALREADY_ENDED' | 'INVALID_IDEMPOTENCY_KEY' | 'IDEMPOTENCY_KEY_REUSED';
@@ -24,14 +24,11 @@ export interface PromotionEndOutcome {
   userErrors: PromotionUserError[];
 }
 
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
 const refusal = (code: PromotionErrorCode, message: string, field: string[] | null): PromotionEndOutcome => ({ id: null, userErrors: [{ code, message, field }] });
 
 export async function endPromotion(db: Kysely<PromotionsDatabase>, id: string, idempotencyKey: string, now: Date): Promise<PromotionEndOutcome> {
-  if (idempotencyKey.length < 1 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    return refusal('INVALID_IDEMPOTENCY_KEY', `An idempotency key has 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${idempotencyKey.length}`, ['idempotencyKey']);
-  }
+  const keyProblem = idempotencyKeyProblem(idempotencyKey);
+  if (keyProblem) return refusal('INVALID_IDEMPOTENCY_KEY', keyProblem, ['idempotencyKey']);
   return decideOnce(
     db,
     { key: idempotencyKey, operation: 'endPromotion', input: { id } },
@@ -48,6 +45,6 @@ export async function endPromotion(db: Kysely<PromotionsDatabase>, id: string, i
       await trx.updateTable('promotions').set({ ends_at: endsAt }).where('id', '=', id).execute();
       return { id, userErrors: [] };
     },
-    () => refusal('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another request; use a new key for a new change', ['idempotencyKey']),
+    () => refusal('IDEMPOTENCY_KEY_REUSED', KEY_REUSED_MESSAGE, ['idempotencyKey']),
   );
 }

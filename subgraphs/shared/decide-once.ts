@@ -15,6 +15,17 @@ interface IdempotencyKeysTable {
   idempotency_keys: { key: string; operation: string; request_hash: string; result: string; created_at: string };
 }
 
+/** Longest idempotency key a back-office change accepts. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/** Why `key` is no idempotency key (INVALID_IDEMPOTENCY_KEY), or undefined when it is one. */
+export function idempotencyKeyProblem(key: string): string | undefined {
+  return key.length >= 1 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH ? undefined : `An idempotency key has 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`;
+}
+
+/** What IDEMPOTENCY_KEY_REUSED says: the key decided another request already. */
+export const KEY_REUSED_MESSAGE = 'This idempotency key was used for another request; use a new key for a new change';
+
 export interface KeyedRequest {
   key: string;
   operation: string;
