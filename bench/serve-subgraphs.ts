@@ -1,7 +1,7 @@
 /** Benchmark helper: the five subgraphs on free ports; prints their URLs as one JSON line. */
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { startSubgraphByName } from '../subgraphs/registry.js';
-import { createEventBus } from '../subgraphs/shared/events/create-event-bus.js';
+import { createEventBus } from '../platform/events/create-event-bus.js';
 import { loadSubgraphRuntimeConfig, requireInternalTokenSecret } from '../subgraphs/shared/runtime-config.js';
 
 // bench/run.ts gives the same INTERNAL_TOKEN_SECRET to these subgraphs and to both gateways.

@@ -8,7 +8,7 @@
  * places in order, each once its transaction has committed (or skips it if it did not).
  */
 import type { Kysely } from 'kysely';
-import type { EventBus } from '../shared/events/event-bus.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { InventoryDatabase } from './tables.js';
 
 export interface OutgoingEvent {

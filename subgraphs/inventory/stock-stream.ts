@@ -10,7 +10,7 @@
  */
 import { Repeater } from '@repeaterjs/repeater';
 import type { Kysely } from 'kysely';
-import type { EventBus } from '../shared/events/event-bus.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { findLastSequence, findMovementsBetween, type LedgerFilter } from './ledger-reader.js';
 import type { StockChangeModel } from './models.js';
 import { STOCK_COMMITTED_TOPIC, type StockCommittedEvent } from './stock-events.js';

@@ -10,8 +10,8 @@ import { closeConnectionsWithUnreadBodies } from '../../platform/close-unread-bo
 import { auditSinkTo, bindAuditSink, type AuditRecorder, type AuditSink } from './audit.js';
 import { logFormatOf, loggerOptions } from '../../platform/log-options.js';
 import { openDatabase, type Engine, type StatementCounter } from '../../platform/database.js';
-import type { EventBus } from './events/event-bus.js';
-import { createEventBus } from './events/create-event-bus.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
+import { createEventBus } from '../../platform/events/create-event-bus.js';
 import { createInternalPrincipalVerifier, PRINCIPAL_HEADER, PrincipalRefusedError } from '../../platform/internal-principal.js';
 import { readAuthorizationPolicy } from '../../platform/authorization-policy.js';
 import { enforceAuthorizationDirectives } from './enforce-directives.js';

@@ -9,8 +9,8 @@ import { startReservationExpiry, sweepExpiredReservations } from '../../subgraph
 import { STOCK_COMMITTED_TOPIC, type StockCommittedEvent } from '../../subgraphs/inventory/stock-events.js';
 import type { IdempotencyTables } from '../../subgraphs/inventory/idempotency.js';
 import type { InventoryDatabase } from '../../subgraphs/inventory/tables.js';
-import { createInProcessEventBus } from '../../subgraphs/shared/events/in-process-event-bus.js';
-import type { EventBus } from '../../subgraphs/shared/events/event-bus.js';
+import { createInProcessEventBus } from '../../platform/events/in-process-event-bus.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { SubgraphServices, SubgraphSettings } from '../../subgraphs/shared/subgraph-server.js';
 import { SEED_EPOCH } from '../../subgraphs/shared/universe.js';
 import { startTestSubgraph } from '../support/subgraph.js';

@@ -13,8 +13,8 @@ import {
   type StockCommittedEvent,
 } from '../../subgraphs/inventory/stock-events.js';
 import type { InventoryDatabase } from '../../subgraphs/inventory/tables.js';
-import { createInProcessEventBus } from '../../subgraphs/shared/events/in-process-event-bus.js';
-import type { EventBus } from '../../subgraphs/shared/events/event-bus.js';
+import { createInProcessEventBus } from '../../platform/events/in-process-event-bus.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { startTestSubgraph } from '../support/subgraph.js';
 import { SEED_SCALE, type TestInventory } from './harness.js';
 import {

@@ -3,8 +3,8 @@
  * within one process. It keeps nothing across processes or restarts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventBus } from '../../subgraphs/shared/events/event-bus.js';
-import { createInProcessEventBus } from '../../subgraphs/shared/events/in-process-event-bus.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
+import { createInProcessEventBus } from '../../platform/events/in-process-event-bus.js';
 
 const buses: EventBus[] = [];
 const openBus = () => {

@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../subgraphs/shared/events/create-event-bus.js';
-import type { EventBus } from '../../subgraphs/shared/events/event-bus.js';
+import { createEventBus } from '../../platform/events/create-event-bus.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { EVENT_BUS_ERROR } from '../../platform/event-bus-errors.js';
-import { createRedisEventBus, type RedisEventBusOptions } from '../../subgraphs/shared/events/redis-event-bus.js';
+import { createRedisEventBus, type RedisEventBusOptions } from '../../platform/events/redis-event-bus.js';
 
 const redisUrl = process.env.REDIS_URL || undefined;
 

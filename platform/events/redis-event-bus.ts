@@ -8,9 +8,9 @@
  * Connections: one for commands (PUBLISH, XADD, group bookkeeping), one subscriber opened at the first
  * onBroadcast, one per onWork.
  */
-import { EVENT_BUS_ERROR, EventBusError } from '../../../platform/event-bus-errors.js';
+import { EVENT_BUS_ERROR, EventBusError } from '../event-bus-errors.js';
 import type { BroadcastHandler, EventBus } from './event-bus.js';
-import { openRedisConnection, type RedisConnection } from '../../../platform/redis-connection.js';
+import { openRedisConnection, type RedisConnection } from '../redis-connection.js';
 import { MESSAGE_FIELD, startStreamWorker, type StreamWorker } from './redis-stream-worker.js';
 
 export interface RedisEventBusOptions {

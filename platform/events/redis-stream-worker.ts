@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { WorkHandler } from './event-bus.js';
-import type { RedisConnection } from '../../../platform/redis-connection.js';
+import type { RedisConnection } from '../redis-connection.js';
 
 export interface StreamWorkerOptions {
   /** The worker's own connection: its blocking reads would hold up any other command. */
