@@ -1,7 +1,7 @@
 /**
  * Makes the primary fetch of a subscription resumable. A root field is resumable when it takes an
- * `after: Int` cursor and its events carry `sequence: Int!` (our stock stream's contract, see
- * subgraphs/inventory/EVENTS.md). The gateway then always asks for the sequence and owns the
+ * `after: Int` cursor and its events carry `sequence: Int!` (our ledgers' contract, see
+ * subgraphs/inventory/EVENTS.md and subgraphs/promotions/PRICES.md). The gateway then always asks for the sequence and owns the
  * cursor, so after an upstream drop it resubscribes from the last sequence it saw.
  */
 import {
@@ -31,14 +31,14 @@ export const CURSOR_ALIAS = '__resumeSequence';
  * A subscription that came without a cursor starts from it, so a drop even before the first event
  * resumes without a gap (subgraphs/inventory/EVENTS.md).
  */
-const HEAD_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockLedgerHead' };
+const HEAD_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockLedgerHead', priceChanged: 'priceLedgerHead' };
 
 /**
  * For a resumable field, the root query field of the same subgraph that reads its history by pages
  * (`after`, the same filters, `first`): how each subscriber of a shared stream catches up from its
  * own cursor while the stream goes on live.
  */
-const HISTORY_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockChanges' };
+const HISTORY_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockChanges', priceChanged: 'priceChanges' };
 
 /** The query field that reads the history of subscription field `field` by pages, if it has one. */
 export function historyFieldOf(field: string): string | undefined {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { MAX_BATCH, allByKey, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { PageRequest } from './input-rules.js';
 import type { CategoryModel, ChannelListingModel, ProductModel, VariantModel } from './models.js';
 import { countCategoryProducts, findCategoryProductPages } from './product-lists.js';
@@ -15,6 +16,8 @@ export interface CatalogContext extends AuditedContext {
   db: Kysely<CatalogDatabase>;
   /** The clock of the back office's changes (their idempotency records). */
   now: () => Date;
+  /** Where committed price updates are announced; absent for a context made without services (tests of reads). */
+  events: EventBus | undefined;
   productById: DataLoader<string, ProductModel | null>;
   productBySlug: DataLoader<string, ProductModel | null>;
   variantBySku: DataLoader<string, VariantModel | null>;
@@ -34,7 +37,7 @@ export interface CategoryPageKey extends PageRequest {
   categoryId: string;
 }
 
-export function createCatalogContext(db: Kysely<CatalogDatabase>, services?: Pick<SubgraphServices, 'audit' | 'now'>, principal: SubgraphPrincipal = ANONYMOUS): CatalogContext {
+export function createCatalogContext(db: Kysely<CatalogDatabase>, services?: Pick<SubgraphServices, 'audit' | 'now' | 'events'>, principal: SubgraphPrincipal = ANONYMOUS): CatalogContext {
   const productById = oneByKey((ids) => repository.findProductsByIds(db, ids), (p) => p.id);
   const productBySlug = oneByKey((slugs) => repository.findProductsBySlugs(db, slugs), (p) => p.slug);
   const variantBySku = oneByKey((skus) => repository.findVariantsBySkus(db, skus), (v) => v.sku);
@@ -64,6 +67,7 @@ export function createCatalogContext(db: Kysely<CatalogDatabase>, services?: Pic
   return {
     db,
     now: services?.now ?? (() => new Date()),
+    events: services?.events,
     audit: services?.audit ?? (() => {}),
     principal,
     productById,

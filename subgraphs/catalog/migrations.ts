@@ -78,4 +78,14 @@ export const catalogMigrations: Record<string, Migration> = {
       await db.schema.dropTable('idempotency_keys').execute();
     },
   },
+  '0003-price-versions': {
+    // Each list price update counts +1, so that consumers of the price events (the promotions
+    // subgraph) can tell a late, older event from a newer one.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('variants').addColumn('price_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('variants').dropColumn('price_version').execute();
+    },
+  },
 };

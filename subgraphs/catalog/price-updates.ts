@@ -36,6 +36,20 @@ export interface PriceUpdateOutcome {
   userErrors: PriceUserError[];
 }
 
+/** What a committed update announces (price-announcements.ts). */
+export interface CommittedPriceUpdate {
+  sku: string;
+  productId: string;
+  price: MoneyValue;
+  version: number;
+  at: Date;
+}
+
+export interface PriceUpdateResult extends PriceUpdateOutcome {
+  /** Set when this call changed the price (never on a replay). */
+  committed: CommittedPriceUpdate | null;
+}
+
 export const MAX_PRICE_AMOUNT = 100_000_000;
 const OPERATION = 'updateVariantPrice';
 
@@ -53,24 +67,32 @@ export function checkPriceUpdate(input: PriceUpdateInput, idempotencyKey: string
   return errors;
 }
 
-export async function updateVariantPrice(db: Kysely<CatalogDatabase>, input: PriceUpdateInput, idempotencyKey: string, now: Date): Promise<PriceUpdateOutcome> {
+export async function updateVariantPrice(db: Kysely<CatalogDatabase>, input: PriceUpdateInput, idempotencyKey: string, now: Date): Promise<PriceUpdateResult> {
   const checked = checkPriceUpdate(input, idempotencyKey);
-  if (checked.length > 0) return { sku: null, previous: null, userErrors: checked };
-  return decideOnce(
+  if (checked.length > 0) return { sku: null, previous: null, userErrors: checked, committed: null };
+  // The change of the attempt that decided, once its transaction has committed.
+  let changed: CommittedPriceUpdate | null = null;
+  let committed: CommittedPriceUpdate | null = null;
+  const outcome = await decideOnce(
     db,
     { key: idempotencyKey, operation: OPERATION, input: { sku: input.sku, price: input.price } },
     now,
     async (trx) => {
-      let read = trx.selectFrom('variants').select(['sku', 'price_amount', 'price_currency']).where('sku', '=', input.sku);
+      changed = null;
+      let read = trx.selectFrom('variants').select(['sku', 'product_id', 'price_amount', 'price_currency', 'price_version']).where('sku', '=', input.sku);
       if (isPostgres(trx)) read = read.forUpdate();
       const variant = await read.executeTakeFirst();
       if (!variant) return refusal('UNKNOWN_SKU', `No variant has SKU ${input.sku}`, ['input', 'sku']);
       if (variant.price_currency !== input.price.currency) {
         return refusal('CURRENCY_MISMATCH', `The catalog prices ${input.sku} in ${variant.price_currency}, not ${input.price.currency}`, ['input', 'price', 'currency']);
       }
-      await trx.updateTable('variants').set({ price_amount: input.price.amount }).where('sku', '=', input.sku).execute();
+      const version = variant.price_version + 1;
+      await trx.updateTable('variants').set({ price_amount: input.price.amount, price_version: version }).where('sku', '=', input.sku).execute();
+      changed = { sku: variant.sku, productId: variant.product_id, price: input.price, version, at: now };
       return { sku: variant.sku, previous: { amount: variant.price_amount, currency: variant.price_currency }, userErrors: [] };
     },
     () => refusal('IDEMPOTENCY_KEY_REUSED', KEY_REUSED_MESSAGE, ['idempotencyKey']),
+    () => (committed = changed),
   );
+  return { ...outcome, committed };
 }

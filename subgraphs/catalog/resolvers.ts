@@ -8,6 +8,7 @@ import type { CategoryModel } from './models.js';
 import { countProducts, findProductPage } from './product-lists.js';
 import { findAllCategories } from './repository.js';
 import { updateVariantPrice } from './price-updates.js';
+import { announcePriceUpdate } from './price-announcements.js';
 import { audited } from '../shared/audit.js';
 
 async function categoryOf(context: CatalogContext, id: string): Promise<CategoryModel> {
@@ -25,6 +26,8 @@ export const catalogResolvers: Resolvers = {
       async (_root, { input, idempotencyKey }, context: CatalogContext) => {
         const outcome = await updateVariantPrice(context.db, input, idempotencyKey, context.now());
         if (outcome.sku === null) return { variant: null, userErrors: outcome.userErrors };
+        // Announced before the answer, so a client that reads after it never finds a cache that did not hear of it.
+        if (outcome.committed && context.events) await announcePriceUpdate(context.events, outcome.committed);
         // Whatever this request loaded before holds the old price.
         context.variantBySku.clear(outcome.sku);
         return { variant: await context.variantBySku.load(outcome.sku), userErrors: [] };

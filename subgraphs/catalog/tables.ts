@@ -1,4 +1,5 @@
 /** The catalog's tables as Kysely sees them. JSON columns hold text; booleans are 0/1 integers. */
+import type { Generated } from 'kysely';
 
 export interface CategoriesTable {
   id: string;
@@ -36,6 +37,8 @@ export interface VariantsTable {
   /** List price in minor units of `price_currency`. */
   price_amount: number;
   price_currency: string;
+  /** +1 per list price update (migration 0003): the order of the price events. */
+  price_version: Generated<number>;
 }
 
 export interface ChannelListingsTable {

@@ -7,9 +7,12 @@ import type { PromotionModel } from './models.js';
 import { findPromotionIdsByCustomer, findPromotionIdsBySku, findPromotions } from './repository.js';
 import type { PromotionsDatabase } from './tables.js';
 import type { AuditRecorder, AuditedContext } from '../shared/audit.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 
 export interface PromotionsContext extends AuditedContext {
   db: Kysely<PromotionsDatabase>;
+  /** Where price changes are announced and heard (priceChanged). */
+  events: EventBus;
   /** Who the request acts for (verified gateway vouching); the ownership rules read it. */
   principal: SubgraphPrincipal;
   /** "Now" for this request (epoch ms): every field of one response sees the same instant. */
@@ -23,10 +26,11 @@ export interface PromotionsContext extends AuditedContext {
   promotionIdsByCustomer: DataLoader<string, string[]>;
 }
 
-export function createPromotionsContext(db: Kysely<PromotionsDatabase>, now: number, principal: SubgraphPrincipal, audit: AuditRecorder = () => {}): PromotionsContext {
+export function createPromotionsContext(db: Kysely<PromotionsDatabase>, events: EventBus, now: number, principal: SubgraphPrincipal, audit: AuditRecorder = () => {}): PromotionsContext {
   let active: Promise<PromotionModel[]> | undefined;
   return {
     db,
+    events,
     now,
     principal,
     audit,

@@ -27,12 +27,17 @@ export function isActiveAt(promotion: Pick<PromotionModel, 'startsAt' | 'endsAt'
  * and without an audience or with the customer given in it.
  */
 export function appliesTo(promotion: PromotionModel, query: PriceQuery, facts: TargetingFacts, at: number): boolean {
+  return targets(promotion, query, facts) && isActiveAt(promotion, at);
+}
+
+/** Whether the promotion is meant for this variant, channel, store and customer, whatever the time. */
+export function targets(promotion: PromotionModel, query: PriceQuery, facts: TargetingFacts): boolean {
   // Cheapest tests first: this runs for every promotion and every variant of a listing.
   if (!promotion.channels.includes(query.channel)) return false;
   if (!promotion.sitewide && !facts.targetingSku.has(promotion.id)) return false;
   if (promotion.storeIds.length > 0 && !(query.storeId && promotion.storeIds.includes(query.storeId))) return false;
   if (promotion.personal && !(query.customerId && facts.audienceOfCustomer.has(promotion.id))) return false;
-  return isActiveAt(promotion, at);
+  return true;
 }
 
 /** A personal offer of a customer: active at `at`, the customer in its audience, on the channel if one is given. */

@@ -2,6 +2,8 @@ import type { SubgraphDefinition } from '../shared/subgraph-server.js';
 import { createPromotionsContext, type PromotionsContext } from './context.js';
 import { migrations } from './migrations.js';
 import { resolvers } from './resolvers.js';
+import { startListPriceUpdates } from './list-price-updates.js';
+import { startPromotionSchedule } from './promotion-schedule.js';
 import { seedPromotions } from './seed.js';
 import type { PromotionsDatabase } from './tables.js';
 
@@ -18,8 +20,16 @@ export function createPromotionsSubgraph(options: PromotionsOptions = {}): Subgr
     migrations,
     isEmpty: async (db) => (await db.selectFrom('promotions').select('id').limit(1).executeTakeFirst()) === undefined,
     seed: seedPromotions,
-    createContext: (db, services, principal) => createPromotionsContext(db, now().getTime(), principal, services.audit),
+    createContext: (db, services, principal) => createPromotionsContext(db, services.events, now().getTime(), principal, services.audit),
     resolvers,
+    async start(db, services) {
+      const stopSchedule = await startPromotionSchedule(db, services.events, { now });
+      const stopListPrices = await startListPriceUpdates(db, services.events);
+      return async () => {
+        await stopListPrices();
+        await stopSchedule();
+      };
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { isPostgres } from '../../platform/database.js';
 import { createIdempotencyKeysTable } from '../shared/decide-once.js';
 
 // Migrations see the database as it was when they were written, not as tables.ts describes it today.
@@ -72,6 +73,52 @@ export const migrations: Record<string, Migration> = {
     },
     async down(db: AnyDatabase) {
       await db.schema.dropTable('idempotency_keys').ifExists().execute();
+    },
+  },
+  '0003-price-ledger': {
+    // Price events (PRICES.md): the list prices the effective prices are computed from (kept from
+    // the catalog's price events), the ledger of effective price changes that priceChanged replays,
+    // and which of a promotion's own boundaries have been announced.
+    async up(db: AnyDatabase) {
+      await db.schema
+        .createTable('list_prices')
+        .addColumn('sku', 'text', (c) => c.primaryKey())
+        .addColumn('amount', 'integer', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        // The catalog's price version of this sku: an older event arriving late changes nothing.
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('price_events')
+        .addColumn('sequence', isPostgres(db) ? 'serial' : 'integer', (c) => (isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        // The first sequence of the change this row belongs to: one change, one commit.
+        .addColumn('change_id', 'integer', (c) => c.notNull())
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('store_id', 'text')
+        .addColumn('previous_amount', 'integer', (c) => c.notNull())
+        .addColumn('effective_amount', 'integer', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('promotion_id', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('price_events_channel_sequence').on('price_events').columns(['channel', 'sequence']).execute();
+      await db.schema.createIndex('price_events_sku_sequence').on('price_events').columns(['sku', 'sequence']).execute();
+      await db.schema.createIndex('price_events_change').on('price_events').columns(['change_id', 'sku', 'channel']).execute();
+      // 1 once the start (end) of the promotion has been announced in the ledger; the schedule claims each once.
+      await db.schema.alterTable('promotions').addColumn('start_announced', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('promotions').addColumn('end_announced', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      // What is already over or started when the ledger begins is not news.
+      const now = new Date().toISOString();
+      await db.updateTable('promotions').set({ start_announced: 1 }).where('starts_at', '<=', now).execute();
+      await db.updateTable('promotions').set({ end_announced: 1 }).where('ends_at', '<=', now).execute();
+    },
+    async down(db: AnyDatabase) {
+      await db.schema.alterTable('promotions').dropColumn('end_announced').execute();
+      await db.schema.alterTable('promotions').dropColumn('start_announced').execute();
+      await db.schema.dropTable('price_events').ifExists().execute();
+      await db.schema.dropTable('list_prices').ifExists().execute();
     },
   },
 };

@@ -35,3 +35,9 @@ export interface PromotionModel extends DiscountRule {
   /** Has an audience: only the listed customers get it. */
   personal: boolean;
 }
+
+/** A Variant as this subgraph sees it: its key and, where a field requires it, its list price. */
+export interface VariantReference {
+  sku: string;
+  price?: Money | null;
+}

@@ -9,6 +9,9 @@ import { appliesInCurrency, effectivePrice, rankByDiscount } from './pricing.js'
 import type { PromotionsContext } from './context.js';
 import { findPromotions } from './repository.js';
 import { endPromotion } from './promotion-ends.js';
+import { startPromotion } from './promotion-starts.js';
+import { announcePriceChange } from './price-announcements.js';
+import { priceChangeResolvers } from './price-change-resolvers.js';
 import { audited } from '../shared/audit.js';
 
 /** A Variant as the gateway hands it over: its key and, as required, its list price. */
@@ -47,11 +50,23 @@ function badInput(message: string): GraphQLError {
 export const resolvers: Resolvers = {
   Mutation: {
     // The scope (promotions:write) is the directive's, enforced here too (enforce-directives.ts).
+    startPromotion: audited(
+      'startPromotion',
+      async (_root, { input, idempotencyKey }, context: PromotionsContext) => {
+        const outcome = await startPromotion(context.db, input, idempotencyKey, new Date(context.now));
+        if (outcome.id === null) return { promotion: null, userErrors: outcome.userErrors };
+        // Announced before the answer, so a client that reads after it never finds a cache that did not hear of it.
+        await announcePriceChange(context.events, outcome.commit, [outcome.id]);
+        return { promotion: await context.promotionById.load(outcome.id), userErrors: [] };
+      },
+      ({ input }) => ({ name: input.name }),
+    ),
     endPromotion: audited(
       'endPromotion',
       async (_root, { id, idempotencyKey }, context: PromotionsContext) => {
         const outcome = await endPromotion(context.db, id, idempotencyKey, new Date(context.now));
         if (outcome.id === null) return { promotion: null, userErrors: outcome.userErrors };
+        await announcePriceChange(context.events, outcome.commit, [outcome.id]);
         // Whatever this request loaded before holds the old end.
         context.promotionById.clear(outcome.id);
         return { promotion: await context.promotionById.load(outcome.id), userErrors: [] };
@@ -59,7 +74,10 @@ export const resolvers: Resolvers = {
       ({ id }) => ({ promotionId: id }),
     ),
   },
+  Subscription: priceChangeResolvers.Subscription,
+  PriceChange: priceChangeResolvers.PriceChange,
   Query: {
+    ...priceChangeResolvers.Query,
     async promotions(_parent, args, context) {
       let activeAt: number | undefined;
       if (args.activeAt !== undefined && args.activeAt !== null) {

@@ -3,7 +3,7 @@
  * item lists (a few percent of the skus), channel-only, store-only and personal offers, mostly
  * active from SEED_EPOCH - 30 days to SEED_EPOCH + 3 years, a few expired and a few future ones.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { insertInChunks } from '../../platform/database.js';
 import {
   CHANNELS,
@@ -101,7 +101,7 @@ function windowOf(window: Window): { startsAt: string; endsAt: string } {
 }
 
 export interface PromotionSeedRows {
-  promotions: PromotionsTable[];
+  promotions: Insertable<PromotionsTable>[];
   channels: PromotionChannelsTable[];
   stores: PromotionStoresTable[];
   targets: PromotionTargetsTable[];
@@ -175,4 +175,11 @@ export async function seedPromotions(db: Kysely<PromotionsDatabase>, size: SeedS
   await insertInChunks(db, 'promotion_stores', rows.stores);
   await insertInChunks(db, 'promotion_targets', rows.targets);
   await insertInChunks(db, 'promotion_audience', rows.audience);
+  // The list prices the price events start from: the catalog seeds the same ones (version 0).
+  const prices = products(size).flatMap((product) => product.variants.map((v) => ({ sku: v.sku, amount: v.price, currency: CURRENCY, version: 0 })));
+  await insertInChunks(db, 'list_prices', prices);
+  // What has started or ended by now is not news for the price ledger.
+  const now = new Date().toISOString();
+  await db.updateTable('promotions').set({ start_announced: 1 }).where('starts_at', '<=', now).execute();
+  await db.updateTable('promotions').set({ end_announced: 1 }).where('ends_at', '<=', now).execute();
 }

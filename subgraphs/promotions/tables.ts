@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /**
  * The promotions subgraph's tables, as Kysely sees them. Timestamps are ISO-8601 text, money integer
  * minor units. Rows are type aliases (not interfaces) so they fit insertInChunks' plain records.
@@ -20,6 +21,34 @@ export type PromotionsTable = {
   segment: string | null;
   /** 1: every variant; 0: only the skus in promotion_targets. */
   sitewide: number;
+  /** 1 once its start is in the price ledger (migration 0003). */
+  start_announced: Generated<number>;
+  /** 1 once its end is in the price ledger (migration 0003). */
+  end_announced: Generated<number>;
+};
+
+/** The catalog's list price of each sku, as its price events told it (migration 0003). */
+export type ListPricesTable = {
+  sku: string;
+  amount: number;
+  currency: string;
+  /** The catalog's price version: an event with a lower one arrives late and changes nothing. */
+  version: number;
+};
+
+/** The price ledger: one row per changed effective price (PRICES.md in this folder). */
+export type PriceEventsTable = {
+  sequence: Generated<number>;
+  change_id: number;
+  sku: string;
+  channel: string;
+  store_id: string | null;
+  previous_amount: number;
+  effective_amount: number;
+  currency: string;
+  reason: string;
+  promotion_id: string | null;
+  at: string;
 };
 
 export type PromotionChannelsTable = {
@@ -56,6 +85,8 @@ export type PromotionIdempotencyKeysTable = {
 
 export interface PromotionsDatabase {
   idempotency_keys: PromotionIdempotencyKeysTable;
+  list_prices: ListPricesTable;
+  price_events: PriceEventsTable;
   promotions: PromotionsTable;
   promotion_channels: PromotionChannelsTable;
   promotion_stores: PromotionStoresTable;

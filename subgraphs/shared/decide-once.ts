@@ -38,17 +38,24 @@ export async function decideOnce<DB extends IdempotencyKeysTable, Outcome>(
   now: Date,
   decide: (trx: Transaction<DB>) => Promise<Outcome>,
   reused: () => Outcome,
+  /** Called once the transaction in which `decide` ran has committed (never for a replay, nor for an attempt rolled back). */
+  onCommitted?: () => void,
 ): Promise<Outcome> {
   const hash = createHash('sha256').update(canonicalJson(request.input)).digest('hex');
   const keys = db as unknown as Kysely<IdempotencyKeysTable>;
-  const attempt = () =>
-    keys.transaction().execute(async (trx) => {
+  const attempt = async () => {
+    let decided = false;
+    const outcome = await keys.transaction().execute(async (trx) => {
       const prior = await trx.selectFrom('idempotency_keys').select(['operation', 'request_hash', 'result']).where('key', '=', request.key).executeTakeFirst();
       if (prior) return prior.operation === request.operation && prior.request_hash === hash ? (JSON.parse(prior.result) as Outcome) : reused();
       const outcome = await decide(trx as unknown as Transaction<DB>);
       await trx.insertInto('idempotency_keys').values({ key: request.key, operation: request.operation, request_hash: hash, result: JSON.stringify(outcome), created_at: now.toISOString() }).execute();
+      decided = true;
       return outcome;
     });
+    if (decided) onCommitted?.();
+    return outcome;
+  };
   try {
     return await attempt();
   } catch (error) {

@@ -47,6 +47,9 @@ export async function seedFixture(db: Kysely<PromotionsDatabase>): Promise<void>
         ...(c.window ?? ACTIVE),
         segment: c.segment ?? null,
         sitewide: c.targets ? 0 : 1,
+        // The price ledger has told every start and end before the pinned clock (migration 0003 does the same at the real one).
+        start_announced: (c.window ?? ACTIVE).starts_at <= NOW.toISOString() ? 1 : 0,
+        end_announced: (c.window ?? ACTIVE).ends_at <= NOW.toISOString() ? 1 : 0,
       })
       .execute();
     for (const channel of c.channels) await db.insertInto('promotion_channels').values({ promotion_id: c.id, channel }).execute();

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { PromotionModel } from '../models.js';
+import type { PromotionModel, VariantReference } from '../models.js';
+import type { PriceEventModel } from '../price-events.js';
 import type { PromotionsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -49,6 +50,14 @@ export type Discount = {
   percentOff?: Maybe<Scalars['Int']['output']>;
 };
 
+/** The reduction a new promotion grants: exactly one of the two. */
+export type DiscountInput = {
+  /** Fixed amount taken off the list price per unit, in the catalog's currency. */
+  amountOff?: InputMaybe<MoneyInput>;
+  /** Percentage taken off the list price, 1 to 100. */
+  percentOff?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An amount of money in integer minor units (cents) with its ISO 4217 currency; never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -56,6 +65,14 @@ export type Money = {
   amount: Scalars['Int']['output'];
   /** ISO 4217 currency code, e.g. EUR. */
   currency: Scalars['String']['output'];
+};
+
+/** An amount of money sent by a client. */
+export type MoneyInput = {
+  /** Amount in minor units of the currency (1999 = 19.99 EUR), 1 to 100,000,000. */
+  amount: Scalars['Int']['input'];
+  /** ISO 4217 currency code: the catalog's own (EUR). */
+  currency: Scalars['String']['input'];
 };
 
 export type Mutation = {
@@ -66,6 +83,13 @@ export type Mutation = {
    * Idempotent under its key, audited.
    */
   endPromotion: PromotionPayload;
+  /**
+   * Starts a promotion (back office): now, or at its `startsAt`, when every channel's effective prices
+   * change with nobody calling anything. Refused when it overlaps a promotion on the same items, a
+   * shared channel and the same stores in an overlapping period (OVERLAPPING_PROMOTION: discounts never
+   * stack, so one of the two would silently never apply). Idempotent under its key, audited.
+   */
+  startPromotion: PromotionPayload;
 };
 
 
@@ -73,6 +97,44 @@ export type MutationEndPromotionArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
 };
+
+
+export type MutationStartPromotionArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: PromotionInput;
+};
+
+/** One change of a variant's effective price on one channel (and store): a row of the price ledger. */
+export type PriceChange = {
+  __typename?: 'PriceChange';
+  /** When the change took effect (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The channel the price is for. */
+  channel: Channel;
+  /** The effective price from this change on: list price minus the best applicable promotion. */
+  effectivePrice: Money;
+  /** The effective price before the change. */
+  previous: Money;
+  /** The promotion that started or ended, for PROMOTION_STARTED and PROMOTION_ENDED. */
+  promotion?: Maybe<Promotion>;
+  /** What changed. */
+  reason: PriceChangeReason;
+  /** Position in the price ledger, strictly increasing: the resume cursor of `priceChanged(after:)`. */
+  sequence: Scalars['Int']['output'];
+  /** The store the price is for, when it differs from the channel's price through a store-only promotion; null for the channel's price. */
+  storeId?: Maybe<Scalars['ID']['output']>;
+  /** The variant whose price changed. */
+  variant: Variant;
+};
+
+/** Why an effective price changed. */
+export type PriceChangeReason =
+  /** The catalog's list price of the variant changed. */
+  | 'PRICE_UPDATED'
+  /** A promotion that applied ended (by the back office or at its own end). */
+  | 'PROMOTION_ENDED'
+  /** A promotion that applies started (by the back office or at its own start). */
+  | 'PROMOTION_STARTED';
 
 /** A campaign that lowers prices on some variants, channels, stores or for some customers. */
 export type Promotion = {
@@ -97,17 +159,48 @@ export type Promotion = {
   storeIds?: Maybe<Array<Scalars['ID']['output']>>;
 };
 
+/** A promotion the back office starts (personal offers are not started this way). */
+export type PromotionInput = {
+  /** Channels where it applies (at least one). */
+  channels: Array<Channel>;
+  /** What the customer is told, up to 2,000 characters. */
+  description: Scalars['String']['input'];
+  /** The reduction granted. */
+  discount: DiscountInput;
+  /** End of validity (ISO 8601, exclusive), after `startsAt` and after now. */
+  endsAt: Scalars['String']['input'];
+  /** Display name, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Only these variants (1 to 1,000 skus); every variant when absent (sitewide). */
+  skus?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Start of validity (ISO 8601, inclusive); now when absent. Prices change at that moment with nobody calling anything. */
+  startsAt?: InputMaybe<Scalars['String']['input']>;
+  /** Only these stores (1 to 100 ids); every store and every non-store channel when absent. */
+  storeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** What a back-office change of a promotion did: the promotion as it is now, or why nothing changed. */
 export type PromotionPayload = {
   __typename?: 'PromotionPayload';
   /** The promotion after the change; null when it was refused. */
   promotion?: Maybe<Promotion>;
-  /** Why the change was refused (UNKNOWN_PROMOTION, ALREADY_ENDED, INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED); empty when it was made. */
+  /** Why the change was refused (INVALID_PROMOTION, OVERLAPPING_PROMOTION, UNKNOWN_SKU for startPromotion; UNKNOWN_PROMOTION, ALREADY_ENDED for endPromotion; INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_REUSED); empty when it was made. */
   userErrors: Array<UserError>;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The price ledger by pages, as `priceChanged(after:)` replays it: the matching changes whose
+   * sequence is greater than `after`, oldest first, at most `first` (1 to 1000). The gateway reads it
+   * so that each subscriber of a shared stream catches up from its own cursor.
+   */
+  priceChanges: Array<PriceChange>;
+  /**
+   * The sequence of the last price change (0 when none). Subscribe with `priceChanged(after:)` set to
+   * it to get every change from this moment on, across any reconnect.
+   */
+  priceLedgerHead: Scalars['Int']['output'];
   /**
    * Promotions ordered by id, optionally only those on a channel and those active at an instant
    * (ISO 8601 date or date-time, UTC when no offset is given; a malformed instant is a BAD_USER_INPUT error).
@@ -117,9 +210,38 @@ export type Query = {
 };
 
 
+export type QueryPriceChangesArgs = {
+  after: Scalars['Int']['input'];
+  channel: Channel;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  skus?: InputMaybe<Array<Scalars['ID']['input']>>;
+  storeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryPromotionsArgs = {
   activeAt?: InputMaybe<Scalars['String']['input']>;
   channel?: InputMaybe<Channel>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every change of the effective price of the variants given (1 to 100 skus; all when absent) on the
+   * channel, in the store when `storeId` is given (its store-only promotions count), in ledger order:
+   * list price updates, promotions started and ended (also at their own dates). Personal offers are
+   * not part of it. With `after`, first replays every matching change whose sequence is greater, then
+   * continues live: no gap, no duplicate.
+   */
+  priceChanged: PriceChange;
+};
+
+
+export type SubscriptionPriceChangedArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  channel: Channel;
+  skus?: InputMaybe<Array<Scalars['ID']['input']>>;
+  storeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A problem the user can act on, with a stable code. */
@@ -278,14 +400,20 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Discount: ResolverTypeWrapper<Discount>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DiscountInput: DiscountInput;
   Money: ResolverTypeWrapper<Money>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PriceChange: ResolverTypeWrapper<PriceEventModel>;
+  PriceChangeReason: PriceChangeReason;
   Promotion: ResolverTypeWrapper<PromotionModel>;
+  PromotionInput: PromotionInput;
   PromotionPayload: ResolverTypeWrapper<Omit<PromotionPayload, 'promotion'> & { promotion?: Maybe<ResolversTypes['Promotion']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
-  Variant: ResolverTypeWrapper<Omit<Variant, 'activePromotions'> & { activePromotions?: Maybe<Array<ResolversTypes['Promotion']>> }>;
+  Variant: ResolverTypeWrapper<VariantReference>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -295,14 +423,19 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Discount: Discount;
   Int: Scalars['Int']['output'];
+  DiscountInput: DiscountInput;
   Money: Money;
   String: Scalars['String']['output'];
+  MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
+  PriceChange: PriceEventModel;
   Promotion: PromotionModel;
+  PromotionInput: PromotionInput;
   PromotionPayload: Omit<PromotionPayload, 'promotion'> & { promotion?: Maybe<ResolversParentTypes['Promotion']> };
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   UserError: UserError;
-  Variant: Omit<Variant, 'activePromotions'> & { activePromotions?: Maybe<Array<ResolversParentTypes['Promotion']>> } | FederationReferenceTypes['Variant'];
+  Variant: VariantReference;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -324,6 +457,19 @@ export type MoneyResolvers<ContextType = PromotionsContext, ParentType extends R
 
 export type MutationResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   endPromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationEndPromotionArgs, 'id' | 'idempotencyKey'>>;
+  startPromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationStartPromotionArgs, 'idempotencyKey' | 'input'>>;
+}>;
+
+export type PriceChangeResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['PriceChange'] = ResolversParentTypes['PriceChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  effectivePrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  previous?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  promotion?: Resolver<Maybe<ResolversTypes['Promotion']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['PriceChangeReason'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  storeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
 }>;
 
 export type PromotionResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Promotion'] = ResolversParentTypes['Promotion'], FederationReferenceType extends FederationReferenceTypes['Promotion'] = FederationReferenceTypes['Promotion']> = ResolversObject<{
@@ -345,7 +491,13 @@ export type PromotionPayloadResolvers<ContextType = PromotionsContext, ParentTyp
 }>;
 
 export type QueryResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  priceChanges?: Resolver<Array<ResolversTypes['PriceChange']>, ParentType, ContextType, RequireFields<QueryPriceChangesArgs, 'after' | 'channel' | 'first'>>;
+  priceLedgerHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   promotions?: Resolver<Array<ResolversTypes['Promotion']>, ParentType, ContextType, Partial<QueryPromotionsArgs>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  priceChanged?: SubscriptionResolver<ResolversTypes['PriceChange'], "priceChanged", ParentType, ContextType, RequireFields<SubscriptionPriceChangedArgs, 'channel'>>;
 }>;
 
 export type UserErrorResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -366,9 +518,11 @@ export type Resolvers<ContextType = PromotionsContext> = ResolversObject<{
   Discount?: DiscountResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PriceChange?: PriceChangeResolvers<ContextType>;
   Promotion?: PromotionResolvers<ContextType>;
   PromotionPayload?: PromotionPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Variant?: VariantResolvers<ContextType>;
 }>;
