@@ -39,4 +39,6 @@ export function mintBenchToken(principal: DevelopmentPrincipal, expiresIn = '1h'
 /** The principals the bench scripts act as. */
 export const CALL_CENTER: DevelopmentPrincipal = { subject: 'bench-callcenter', scopes: ['callcenter'] };
 export const BACK_OFFICE: DevelopmentPrincipal = { subject: 'bench-backoffice', scopes: ['stock:write'] };
+/** Sets list prices (updateVariantPrice). */
+export const PRICE_MANAGER: DevelopmentPrincipal = { subject: 'bench-prices', scopes: ['catalog:write'] };
 export const storeStaff = (storeId: string): DevelopmentPrincipal => ({ subject: `bench-staff-${storeId}`, scopes: ['store:staff'], storeId });

@@ -12,12 +12,14 @@ export const KIND_LABELS: Record<OperationKind, string> = {
   cancellation: 'CANCEL',
   restock: 'RESTOCK',
   correction: 'CORRECTION',
+  price: 'PRICE',
 };
 
 const clock = (at: Date) => at.toTimeString().slice(0, 8);
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 function locationOf(operation: PlannedOperation): string {
+  if (operation.kind === 'price') return 'catalog';
   return 'reservation' in operation ? operation.reservation.locationId : operation.locationId;
 }
 
@@ -33,6 +35,8 @@ function itemsOf(operation: PlannedOperation): string {
     case 'restock':
     case 'correction':
       return `${operation.sku} ${signed(operation.delta)}`;
+    case 'price':
+      return `${operation.sku} ${(operation.price.amount / 100).toFixed(2)} ${operation.price.currency}`;
   }
 }
 

@@ -66,7 +66,7 @@ function describeWorld(world: World, options: RunSimulationOptions, credentials:
   ].join('\n');
 }
 
-function learnFrom(state: SimulationState, operation: PlannedOperation, outcome: OperationOutcome): void {
+function learnFrom(world: World, state: SimulationState, operation: PlannedOperation, outcome: OperationOutcome): void {
   if (outcome.status === 'failed' && (operation.kind === 'pickup' || operation.kind === 'cancellation')) {
     // The call may not have arrived: the reservation may still be waiting for its customer.
     state.addReservation(operation.reservation);
@@ -74,6 +74,10 @@ function learnFrom(state: SimulationState, operation: PlannedOperation, outcome:
   }
   if (outcome.status !== 'done') return;
   for (const change of outcome.changes) state.learnAvailable(change.sku, change.locationId, change.available);
+  if (operation.kind === 'price') {
+    // Every location's list holds the same variant object: one price to move.
+    for (const stocked of world.stockedAt.values()) for (const variant of stocked) if (variant.sku === operation.sku) variant.price = operation.price;
+  }
   if (operation.kind === 'reservation' && outcome.reservationId) {
     const { sku, locationId, quantity, customerId } = operation;
     state.addReservation({ id: outcome.reservationId, sku, locationId, quantity, customerId });
@@ -149,7 +153,7 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
       .tokenFor(actorOf(operation, world))
       .then((token) => performOperation(client, operation, token))
       .then((outcome) => {
-        learnFrom(state, operation, outcome);
+        learnFrom(world, state, operation, outcome);
         record(summary, operation, outcome);
         if (!options.quiet) print(formatOperationLine(new Date(), operation, outcome));
         inFlight.delete(call);

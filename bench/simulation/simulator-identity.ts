@@ -2,13 +2,14 @@
  * Who does each simulated operation, as the gateway sees it: the least-powerful principal that
  * would really do it. A till's sale, a pick-up handed over and a store's delivery or count: staff of
  * that store. A click & collect reservation or its cancellation: the call center (which also counts
- * the customers at start). A warehouse's delivery or count: the back office (`stock:write`).
+ * the customers at start). A warehouse's delivery or count: the back office (`stock:write`). A
+ * list price: a price manager (`catalog:write`).
  */
-import { BACK_OFFICE, CALL_CENTER, DEVELOPMENT_TOKEN_NOTE, mintBenchToken, storeStaff, type DevelopmentPrincipal } from '../development-token.js';
+import { BACK_OFFICE, CALL_CENTER, PRICE_MANAGER, DEVELOPMENT_TOKEN_NOTE, mintBenchToken, storeStaff, type DevelopmentPrincipal } from '../development-token.js';
 import type { PlannedOperation } from './traffic-plan.js';
 import type { World } from './world.js';
 
-export type Actor = { role: 'store-staff'; storeId: string } | { role: 'call-center' } | { role: 'back-office' };
+export type Actor = { role: 'store-staff'; storeId: string } | { role: 'call-center' } | { role: 'back-office' } | { role: 'price-manager' };
 
 /** Discovery counts the customers, which only the call center may look up one by one. */
 export const DISCOVERY_ACTOR: Actor = { role: 'call-center' };
@@ -27,6 +28,8 @@ export function actorOf(operation: PlannedOperation, world: Pick<World, 'stores'
       return world.stores.some((store) => store.id === operation.locationId)
         ? { role: 'store-staff', storeId: operation.locationId }
         : { role: 'back-office' };
+    case 'price':
+      return { role: 'price-manager' };
   }
 }
 
@@ -37,13 +40,13 @@ export interface SimulatorCredentials {
   readonly description: string;
 }
 
-/** One token for every operation (`--token`): it must allow them all, e.g. scopes `stock:write callcenter`. */
+/** One token for every operation (`--token`): it must allow them all, e.g. scopes `stock:write callcenter catalog:write`. */
 export function oneTokenForAll(token: string): SimulatorCredentials {
   return { tokenFor: async () => token, description: 'every operation with the given token' };
 }
 
 const principalOf = (actor: Actor): DevelopmentPrincipal =>
-  actor.role === 'store-staff' ? storeStaff(actor.storeId) : actor.role === 'call-center' ? CALL_CENTER : BACK_OFFICE;
+  actor.role === 'store-staff' ? storeStaff(actor.storeId) : actor.role === 'call-center' ? CALL_CENTER : actor.role === 'price-manager' ? PRICE_MANAGER : BACK_OFFICE;
 
 /**
  * A development token per actor, minted on first use and minted again before it expires, so a
@@ -62,6 +65,6 @@ export function developmentCredentials(lifetimeSeconds = 3600): SimulatorCredent
       minted.set(principal.subject, { token, renewAt: Date.now() + renewAfterMs });
       return token;
     },
-    description: `store staff at each store, the call center and the back office, with development tokens ${DEVELOPMENT_TOKEN_NOTE}`,
+    description: `store staff at each store, the call center, the back office and a price manager, with development tokens ${DEVELOPMENT_TOKEN_NOTE}`,
   };
 }

@@ -12,6 +12,11 @@ const userOperation = (name: string) => readFileSync(new URL(`../../tests/operat
 const RECORD_SALE = userOperation('RecordSale');
 const RESERVE_FOR_PICKUP = userOperation('ReserveForPickup');
 const ADJUST_STOCK = userOperation('AdjustStock');
+const UPDATE_VARIANT_PRICE = /* GraphQL */ `
+  mutation UpdateVariantPrice($input: UpdatePriceInput!, $idempotencyKey: String!) {
+    updateVariantPrice(input: $input, idempotencyKey: $idempotencyKey) { variant { sku } userErrors { code message field } }
+  }
+`;
 
 // `$at` asks for the level's availability after the change, so the line can show it.
 const COLLECT_RESERVATION = /* GraphQL */ `
@@ -129,6 +134,15 @@ async function send(client: GatewayClient, operation: PlannedOperation, token: s
           changes: adjustStock.changes.map((c) => ({ sequence: c.sequence, sku, locationId, reason: c.reason, available: c.available })),
         }
       );
+    }
+    case 'price': {
+      const { sku, price } = operation;
+      const { updateVariantPrice } = await client.execute<{ updateVariantPrice: { userErrors: UserError[] } }>(
+        UPDATE_VARIANT_PRICE,
+        { input: { sku, price }, idempotencyKey: randomUUID() },
+        token,
+      );
+      return refusedBy(updateVariantPrice.userErrors) ?? { status: 'done', changes: [] };
     }
   }
 }

@@ -6,8 +6,8 @@ import { customerId, type Random } from '../../subgraphs/shared/universe.js';
 import type { OpenReservation, SimulationState } from './simulation-state.js';
 import type { SimLocation, SimVariant, World } from './world.js';
 
-export type OperationKind = 'sale' | 'reservation' | 'pickup' | 'cancellation' | 'restock' | 'correction';
-export const OPERATION_KINDS: readonly OperationKind[] = ['sale', 'reservation', 'pickup', 'cancellation', 'restock', 'correction'];
+export type OperationKind = 'sale' | 'reservation' | 'pickup' | 'cancellation' | 'restock' | 'correction' | 'price';
+export const OPERATION_KINDS: readonly OperationKind[] = ['sale', 'reservation', 'pickup', 'cancellation', 'restock', 'correction', 'price'];
 
 export interface SaleLine {
   sku: string;
@@ -20,11 +20,14 @@ export type PlannedOperation =
   | { kind: 'sale'; locationId: string; lines: SaleLine[]; customerId?: string }
   | { kind: 'reservation'; locationId: string; sku: string; quantity: number; customerId: string }
   | { kind: 'pickup' | 'cancellation'; reservation: OpenReservation }
-  | { kind: 'restock' | 'correction'; locationId: string; sku: string; delta: number };
+  | { kind: 'restock' | 'correction'; locationId: string; sku: string; delta: number }
+  /** The back office moves a list price (every channel's effective price follows: priceChanged). */
+  | { kind: 'price'; sku: string; price: { amount: number; currency: string } };
 
 /**
  * A store's day: the till is most of it; web orders for pickup come steadily and most are
- * collected, a few cancelled; deliveries keep the shelves up; a count now and then.
+ * collected, a few cancelled; deliveries keep the shelves up; a count now and then; the back
+ * office moves a price now and then too.
  */
 const MIX: readonly [OperationKind, number][] = [
   ['sale', 50],
@@ -33,6 +36,7 @@ const MIX: readonly [OperationKind, number][] = [
   ['cancellation', 5],
   ['restock', 14],
   ['correction', 5],
+  ['price', 3],
 ];
 
 /** The stores GraphiQL's live-stock tab watches (gateway/graphiql.ts): most traffic goes there so it is seen. */
@@ -118,6 +122,15 @@ function planCount(random: Random, world: World): PlannedOperation {
   return { kind: 'correction', locationId: location.id, sku: variant.sku, delta: random.chance(0.65) ? -magnitude : magnitude };
 }
 
+/** A list price moved by 1 to 10%, up or down, to a price ending in 9 cents; the variant's belief updated when it is done. */
+function planPriceChange(random: Random, world: World): PlannedOperation {
+  const location = pickLocation(random, world.stores.length > 0 ? world.stores : world.locations);
+  const variant = random.pick(world.stockedAt.get(location.id)!);
+  const factor = 1 + (random.chance(0.5) ? 1 : -1) * random.int(1, 10) / 100;
+  const amount = Math.max(99, Math.round((variant.price.amount * factor) / 100) * 100 - 1);
+  return { kind: 'price', sku: variant.sku, price: { amount: amount === variant.price.amount ? amount + 100 : amount, currency: variant.price.currency } };
+}
+
 /** The next operation. Kinds that cannot happen in this world (no reservation open, no customers) become another. */
 export function planOperation(random: Random, world: World, state: SimulationState): PlannedOperation {
   let kind = weighted(random, MIX);
@@ -135,6 +148,8 @@ export function planOperation(random: Random, world: World, state: SimulationSta
       return planReservation(random, world, state);
     case 'restock':
       return planDelivery(random, world, state);
+    case 'price':
+      return planPriceChange(random, world);
     default:
       return planCount(random, world);
   }
