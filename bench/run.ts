@@ -3,6 +3,12 @@
  * @apollo/gateway on @apollo/server, with autocannon, on ProductPage, ProductListing and a
  * one-fetch query that shows the gateway's own overhead; prints a table and writes it to the README.
  *
+ * With REDIS_URL, our gateway runs twice: with its cache (gateway/cache/, kept true by the subgraphs'
+ * announcements through Redis) and with CACHE=off, while `npm run simulate`'s traffic moves stock
+ * and prices through the graph (BENCH_SIMULATE_RATE operations per second, default 10; 0: none);
+ * the cached rows report the hit ratio. Without REDIS_URL the gateway (another process than the
+ * subgraphs) cannot hear their changes, so only the CACHE=off rows are measured.
+ *
  * Then the subscription fan-out figure (bench/fan-out.ts) on our gateway.
  *
  * Options (environment): BENCH_SEED_SCALE (default 1), BENCH_DURATION seconds per round (10),
@@ -31,6 +37,7 @@ import { CALL_CENTER, mintBenchToken, storeStaff } from './development-token.js'
 import { measureFanOut, residentBytes, type FanOutFigures } from './fan-out.js';
 import { runFieldBenchmark } from './field/run.js';
 import { oursNodeFlags, peerNodeFlags } from './gateway-node-flags.js';
+import { runSimulation } from './simulation/run-simulation.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedScale = Number(process.env.BENCH_SEED_SCALE ?? 1);
@@ -47,6 +54,10 @@ const fanOutCounts = (process.env.BENCH_FANOUT ?? '1000,10000,10000:graphql-ws')
     return { subscribers: Number(count), client: client as 'minimal' | 'graphql-ws' };
   });
 const fanOutChanges = Number(process.env.BENCH_FANOUT_CHANGES ?? 20);
+const redisUrl = process.env.REDIS_URL || undefined;
+const simulateRate = Number(process.env.BENCH_SIMULATE_RATE ?? 10);
+// The subgraphs' announcements and the cache's entries, apart from any other graph on the same Redis.
+const benchPrefix = `bench:${randomBytes(4).toString('hex')}:`;
 const only = process.env.BENCH_ONLY;
 const httpRounds = only === undefined || only === 'http';
 const fieldRounds = only === undefined || only === 'field';
@@ -138,6 +149,17 @@ async function drive(url: string, name: keyof typeof operations): Promise<Figure
   };
 }
 
+/** The cache's hits and misses so far on a gateway, every subgraph together (/metrics). */
+async function cacheCounts(graphqlUrl: string): Promise<{ hits: number; misses: number }> {
+  const text = await (await fetch(new URL('/metrics', graphqlUrl))).text();
+  const total = (name: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`))
+      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+  return { hits: total('gateway_cache_hits_total'), misses: total('gateway_cache_misses_total') };
+}
+
 /** Resident memory of a child process now, in MB (Linux /proc; '?' elsewhere). */
 function residentMegabytes(child: ChildProcess): string {
   try {
@@ -167,17 +189,22 @@ async function main() {
       }
     }
     console.log(`Seeding and starting the subgraphs (seed scale ${seedScale})...`);
-    const subgraphs = startChild('bench/serve-subgraphs.ts', { DATA_DIR: dataDir, SEED_SCALE: String(seedScale), DATABASE_URL: '' });
+    const redisEnv = redisUrl ? { REDIS_URL: redisUrl, EVENT_CHANNEL_PREFIX: benchPrefix } : { REDIS_URL: '' };
+    const subgraphs = startChild('bench/serve-subgraphs.ts', { DATA_DIR: dataDir, SEED_SCALE: String(seedScale), DATABASE_URL: '', ...redisEnv });
     const { urls } = await firstJsonLine<{ urls: Record<string, string> }>(subgraphs);
     const urlEnv = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, urls[n]]));
 
     const ours = 'http://127.0.0.1:4300/graphql';
     const baseline = 'http://127.0.0.1:4301/';
     const keySource = namesKeySource(process.env) ? {} : { JWT_SECRET: DEVELOPMENT_JWT_SECRET };
-    const oursProcess = startChild('gateway/main.ts', { ...urlEnv, ...keySource, PORT: '4300', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    // Ours without its cache (the engine alone), and with it when the subgraphs' changes can reach it (Redis).
+    const oursProcess = startChild('gateway/main.ts', { ...urlEnv, ...keySource, ...redisEnv, CACHE: 'off', PORT: '4300', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    const cached = redisUrl ? 'http://127.0.0.1:4304/graphql' : undefined;
+    const cachedProcess = cached ? startChild('gateway/main.ts', { ...urlEnv, ...keySource, ...redisEnv, CACHE: 'on', PORT: '4304', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }) : undefined;
     // Both gateways without Apollo's usage telemetry, which would only cost the baseline.
     const baselineProcess = startChild('bench/baseline-gateway.ts', { ...urlEnv, PORT: '4301', APOLLO_TELEMETRY_DISABLED: '1' });
     await waitFor('http://127.0.0.1:4300/health');
+    if (cached) await waitFor('http://127.0.0.1:4304/health');
     await waitFor(baseline, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -185,19 +212,29 @@ async function main() {
     });
 
     const rows: string[] = [];
+    // The simulator's traffic (stock and prices moving) runs through the CACHE=off gateway during every round.
+    const traffic = new AbortController();
+    const simulation =
+      httpRounds && cached && simulateRate > 0
+        ? runSimulation({ gatewayUrl: ours, rate: simulateRate, durationSeconds: undefined, seed: 12, quiet: true, signal: traffic.signal, print: () => {} })
+        : undefined;
+    const targets = { ours, baseline, cached: cached ?? '' };
+    const kinds = cached ? (['cached', 'ours', 'baseline'] as const) : (['ours', 'baseline'] as const);
     for (const name of httpRounds ? (Object.keys(operations) as (keyof typeof operations)[]) : []) {
-      // Warm both (query plans, JIT, connection pools) before measuring.
-      await Promise.all([ours, baseline].map((url) => autocannon({ url, connections: 4, amount: 200, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operations[name], variables: variablesFor[name]() }) })));
-      const measured: Record<'ours' | 'baseline', Figures[]> = { ours: [], baseline: [] };
+      // Warm each (query plans, JIT, connection pools) before measuring.
+      await Promise.all(kinds.map((kind) => autocannon({ url: targets[kind], connections: 4, amount: 200, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operations[name], variables: variablesFor[name]() }) })));
+      const measured: Record<'cached' | 'ours' | 'baseline', Figures[]> = { cached: [], ours: [], baseline: [] };
+      const countsBefore = cached ? await cacheCounts(cached) : undefined;
       for (let round = 0; round < rounds; round++) {
-        // Alternate which gateway goes first, so that drift on a noisy machine hits both alike.
-        const order = round % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
+        // Rotate which gateway goes first, so that drift on a noisy machine hits all alike.
+        const order = kinds.map((_, i) => kinds[(i + round) % kinds.length]!);
         for (const which of order) {
-          const figures = await drive(which === 'ours' ? ours : baseline, name);
+          const figures = await drive(targets[which], name);
           measured[which].push(figures);
           console.log(`  ${name} ${which} round ${round + 1}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, errors ${figures.errors}`);
         }
       }
+      const countsAfter = cached ? await cacheCounts(cached) : undefined;
       const summary = (list: Figures[]) => ({
         rps: median(list.map((f) => f.rps)),
         p50: median(list.map((f) => f.p50)),
@@ -208,11 +245,21 @@ async function main() {
       const b = summary(measured.baseline);
       const oursMb = residentMegabytes(oursProcess);
       const baselineMb = residentMegabytes(baselineProcess);
-      rows.push(`| ${name} | ours | ${o.rps.toFixed(0)} | ${o.p50} | ${o.p99} | ${(o.rps / b.rps).toFixed(2)}x | ${oursMb} | ${o.errors} |`);
+      if (cachedProcess && countsBefore && countsAfter) {
+        const c = summary(measured.cached);
+        const hits = countsAfter.hits - countsBefore.hits;
+        const lookups = hits + countsAfter.misses - countsBefore.misses;
+        const ratio = lookups === 0 ? 'no lookups' : `hit ratio ${((100 * hits) / lookups).toFixed(1)}%`;
+        rows.push(`| ${name} | ours, cache on (${ratio}) | ${c.rps.toFixed(0)} | ${c.p50} | ${c.p99} | ${(c.rps / b.rps).toFixed(2)}x | ${residentMegabytes(cachedProcess)} | ${c.errors} |`);
+      }
+      rows.push(`| ${name} | ours${cached ? ', CACHE=off' : ''} | ${o.rps.toFixed(0)} | ${o.p50} | ${o.p99} | ${(o.rps / b.rps).toFixed(2)}x | ${oursMb} | ${o.errors} |`);
       rows.push(`| ${name} | @apollo/gateway + @apollo/server | ${b.rps.toFixed(0)} | ${b.p50} | ${b.p99} | 1.00x | ${baselineMb} | ${b.errors} |`);
     }
+    traffic.abort();
+    const simulated = await simulation;
     // The HTTP rounds' gateways are done: left idle, V8 would still collect their heaps (its memory
     // reducer runs full collections once a busy process goes quiet) on the cores the fan-out uses.
+    cachedProcess?.kill('SIGTERM');
     oursProcess.kill('SIGTERM');
     baselineProcess.kill('SIGTERM');
     const fanOut: FanOutFigures[] = [];
@@ -250,7 +297,7 @@ async function main() {
       ...(rows.length === 0
         ? []
         : [
-            `Median of ${rounds} rounds of ${duration} s, ${connections} connections, seed scale ${seedScale}, SQLite, ${new Date().toISOString().slice(0, 10)}:`,
+            `Median of ${rounds} rounds of ${duration} s, ${connections} connections, seed scale ${seedScale}, SQLite, ${new Date().toISOString().slice(0, 10)}${simulated ? `; meanwhile \`npm run simulate\` at ${simulateRate}/s moved stock and prices (${simulated.operations} operations: ${simulated.byKind.price.done} list prices, ${simulated.changes.length} stock changes)` : ''}:`,
             '',
             '| operation | gateway | req/s | p50 ms | p99 ms | throughput vs baseline | gateway RSS MB after | errors |',
             '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',

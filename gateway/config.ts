@@ -65,6 +65,29 @@ export interface PartnerOptions {
   keyCacheMs: number;
 }
 
+/** The cache of subgraph answers (gateway/cache/CACHE.md). */
+export interface CacheOptions {
+  /**
+   * `CACHE`: `on` keeps subgraph answers as their Cache-Control allows, dropped as the subgraphs
+   * announce changes; `off` sends every fetch. Without REDIS_URL it is on only where the subgraphs
+   * run in the gateway's process (`npm start`): elsewhere their announcements cannot reach it.
+   * @default 'on'
+   */
+  enabled: boolean;
+  /** `CACHE_MAX_BYTES`: room for entries in the gateway's process (without REDIS_URL). @default 67108864 (64 MiB) */
+  maxBytes: number;
+  /** `CACHE_MAX_TTL_SECONDS`: the longest an entry is kept, whatever its max-age. @default 300 */
+  maxTtlSeconds: number;
+}
+
+/** The event bus the gateway listens to (the subgraphs' announcements). */
+export interface EventOptions {
+  /** `REDIS_URL`: announcements of every process, and the cache's entries, through Redis. @default unset */
+  redisUrl: string | undefined;
+  /** `EVENT_CHANNEL_PREFIX`: prefix of the Redis channels and keys, the same as the subgraphs'. @default 'omnichannel:' */
+  channelPrefix: string;
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export const GATEWAY_EXECUTORS = ['own', 'apollo'] as const;
@@ -187,6 +210,10 @@ export interface GatewayConfig {
   csrfPrevention: boolean;
   partners: PartnerOptions;
   identity: IdentityOptions;
+  /** The cache of subgraph answers (gateway/cache/CACHE.md). */
+  cache: CacheOptions;
+  /** Where the subgraphs announce what they changed (platform/events/): what keeps the cache true. */
+  events: EventOptions;
   /**
    * `INTERNAL_TOKEN_SECRET`: the HS256 secret (at least 32 characters) the gateway signs its
    * vouching for each request's principal with; the subgraphs verify it with the same secret and
@@ -330,6 +357,9 @@ const environmentSchema = z.object({
     }),
   INTERNAL_TOKEN_SECRET: z.string().min(MIN_INTERNAL_TOKEN_SECRET_LENGTH, `at least ${MIN_INTERNAL_TOKEN_SECRET_LENGTH} characters (HS256 needs a 256-bit secret)`).optional(),
   APQ_CACHE_BYTES: z.coerce.number().int().min(0).default(16 * 1024 * 1024),
+  CACHE: z.enum(['on', 'off']).default('on'),
+  CACHE_MAX_BYTES: positiveInt.default(64 * 1024 * 1024),
+  CACHE_MAX_TTL_SECONDS: positiveInt.default(300),
   CORS_ORIGINS: z
     .string()
     .default('*')
@@ -434,6 +464,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxTokenAgeSeconds: options.JWT_MAX_TOKEN_AGE,
       allowAnonymousOnly: options.ALLOW_ANONYMOUS_ONLY,
     },
+    cache: { enabled: options.CACHE === 'on', maxBytes: options.CACHE_MAX_BYTES, maxTtlSeconds: options.CACHE_MAX_TTL_SECONDS },
+    events: { redisUrl: options.REDIS_URL, channelPrefix: options.EVENT_CHANNEL_PREFIX },
     internalTokenSecret: options.INTERNAL_TOKEN_SECRET,
     publicSupergraphPath: options.PUBLIC_SUPERGRAPH_PATH === 'off' ? undefined : resolve(options.PUBLIC_SUPERGRAPH_PATH),
     publicSafelistPath: options.PUBLIC_SAFELIST_PATH === undefined ? undefined : resolve(options.PUBLIC_SAFELIST_PATH),

@@ -46,7 +46,9 @@ import { createSubscriptionEngine, type SubscriptionEngine } from './subscriptio
 import { createUpstreamConnections } from './subscriptions/upstream-connections.js';
 import { registerWebSocketRoute, type WebSocketRoute } from './subscriptions/websocket-route.js';
 import { loggerOptions } from '../platform/log-options.js';
+import type { EventBus } from '../platform/events/event-bus.js';
 import { registerLandingPage } from './landing-page.js';
+import { startEntityCache, type RunningEntityCache } from './cache/start-entity-cache.js';
 
 export const GRAPHQL_PATH = '/graphql';
 /** GraphQL over SSE (graphql-sse's conventional path); WebSocket subscriptions use GRAPHQL_PATH. */
@@ -71,7 +73,16 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
+export interface CreateGatewayOptions {
+  /**
+   * The event bus the subgraphs announce their changes on, when they run in this process (the
+   * all-in-one launcher): the cache listens to it. Without it the gateway opens its own through
+   * Redis (REDIS_URL), or keeps its cache off (gateway/cache/CACHE.md).
+   */
+  events?: EventBus | undefined;
+}
+
+export async function createGateway(config: GatewayConfig, options: CreateGatewayOptions = {}): Promise<RunningGateway> {
   // Checked before anything listens: without it every subgraph would refuse every fetch.
   const signer = createInternalTokenSigner(requireInternalTokenSecret(config), { clockSkewSeconds: config.identity.clockSkewSeconds });
   const app = Fastify({
@@ -115,6 +126,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   });
 
   let snapshot: SchemaSnapshot | undefined;
+  // Started before the first load: the engines built then read through it.
+  let entityCache: RunningEntityCache | undefined;
   // Built on the first subscription after each load: most deployments serve far more queries.
   let planner: { sdl: string; built?: SubscriptionPlanner } | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: stockApiSchema, coreSupergraphSdl }) => {
@@ -124,7 +137,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
       authorization: readAuthorizationPolicy(coreSupergraphSdl),
-      ...(config.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: config.documentCacheSize, planner: config.planner, overrideLabels: config.overrideLabels, logger: app.log }) } : {}),
+      ...(config.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: config.documentCacheSize, planner: config.planner, overrideLabels: config.overrideLabels, logger: app.log, cache: entityCache?.cache }) } : {}),
     };
     planner = { sdl: coreSupergraphSdl };
   });
@@ -151,6 +164,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     await gateway.stop();
     await publicEndpoint?.stop();
     await partners?.close();
+    await entityCache?.close();
     await pools.close();
   };
 
@@ -158,6 +172,14 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     // One verifier for HTTP requests and WebSocket connections: one JWKS cache.
     const verifyToken = withVerifiedTokenCache(createTokenVerifier(tokenVerifierOptions(config.identity)), {
       clockSkewSeconds: config.identity.clockSkewSeconds,
+    });
+    entityCache = await startEntityCache({
+      cache: config.cache,
+      events: config.events,
+      bus: options.events,
+      observer: metrics?.cache,
+      watchBytes: metrics?.watchCacheBytes,
+      logger: { info: (message) => app.log.info(message), warn: (details, message) => app.log.warn(details, message) },
     });
     const { executor } = await gateway.load();
     const execute = createEngineExecutor(dataSources.serviceMap, createOperationExecutor(executor, app.log));
@@ -234,6 +256,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
         graphiql: config.graphiql,
         safelist: config.publicSafelistPath ? loadSafelist(config.publicSafelistPath) : undefined,
         metrics,
+        cache: entityCache?.cache,
       });
     }
     await app.listen({ port: config.port, host: config.host });

@@ -1,10 +1,12 @@
 /**
  * Prometheus metrics of the gateway: operations (by type, name and outcome), subgraph fetches (by
- * subgraph and outcome), retries and circuit breakers per subgraph, and the Node process. Served at GET /metrics in the text format.
+ * subgraph and outcome), retries and circuit breakers per subgraph, the cache of subgraph answers
+ * (hits, misses, invalidations per subgraph, bytes), and the Node process. Served at GET /metrics in the text format.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BreakerBoard, BreakerState } from './upstream/subgraph-circuit-breaker.js';
 import type { PartnerRequestObserver } from './partners/require-partner-key.js';
+import type { CacheObserver } from './cache/entity-cache.js';
 
 export type OperationOutcome = 'ok' | 'partial' | 'refused' | 'failed';
 export type SubgraphOutcome = 'ok' | 'errors' | 'unavailable';
@@ -29,6 +31,10 @@ export interface GatewayMetrics {
   watchBreakers(board: BreakerBoard): void;
   /** Counts partner requests and refusals per key id (never the key). */
   partners: PartnerRequestObserver;
+  /** Counts the cache's hits, misses, invalidations and outages per subgraph (gateway/cache/). */
+  cache: CacheObserver;
+  /** Reads the room the cache's entries take in this process at each scrape. */
+  watchCacheBytes(read: () => number): void;
   /** A label-safe operation name: clients choose names, so their number is bounded. */
   operationNameLabel(name: string | undefined): string;
 }
@@ -115,8 +121,31 @@ export function createGatewayMetrics(): GatewayMetrics {
     labelNames: ['key_id', 'plan', 'reason'],
     registers: [registry],
   });
+  const cacheCounter = (name: string, help: string) => new Counter({ name, help, labelNames: ['subgraph'], registers: [registry] });
+  const cacheHits = cacheCounter('gateway_cache_hits_total', 'Entries of subgraph answers (one per entity, or a root fetch\'s data) served from the cache.');
+  const cacheMisses = cacheCounter('gateway_cache_misses_total', 'Entries of subgraph answers looked up in the cache and fetched from the subgraph.');
+  const cacheInvalidations = cacheCounter('gateway_cache_invalidations_total', 'Announcements of changed answers (GraphChangedEvent) applied to the cache.');
+  const cacheUnavailable = cacheCounter('gateway_cache_unavailable_total', 'Fetches that went without the cache because its store could not answer (Redis down or slow).');
+  let readCacheBytes: (() => number) | undefined;
+  new Gauge({
+    name: 'gateway_cache_bytes',
+    help: "Room the cache's entries take in this process (the in-process store; 0 with Redis).",
+    registers: [registry],
+    collect() {
+      this.set(readCacheBytes?.() ?? 0);
+    },
+  });
   const knownNames = new Set<string>();
   return {
+    cache: {
+      hits: (subgraph, count) => cacheHits.inc({ subgraph }, count),
+      misses: (subgraph, count) => cacheMisses.inc({ subgraph }, count),
+      invalidated: (subgraph) => cacheInvalidations.inc({ subgraph }),
+      unavailable: (subgraph) => cacheUnavailable.inc({ subgraph }),
+    },
+    watchCacheBytes(read) {
+      readCacheBytes = read;
+    },
     partners: {
       admitted: (keyId, plan) => partnerRequests.inc({ key_id: keyId, plan }),
       refused: (reason, keyId, plan) => partnerRefusals.inc({ key_id: keyId ?? 'none', plan: plan ?? 'none', reason }),

@@ -11,6 +11,7 @@ import { printSchema } from 'graphql';
 import { createApolloGateway } from './apollo-gateway.js';
 import { createEngineExecutor, createOperationExecutor, type SchemaSnapshot } from './execute-operation.js';
 import { createSupergraphEngine, type PlannerKind } from './engine/supergraph-engine.js';
+import type { FetchCacheProvider } from './engine/fetch-cache.js';
 import { withDeferDirective } from './engine/defer-directive.js';
 import type { GatewayExecutorKind } from './config.js';
 import { registerGraphiQL } from './graphiql.js';
@@ -45,6 +46,8 @@ export interface PublicEndpointOptions {
   /** Extra options of the GraphQL-over-HTTP plugin (operation limits...). */
   httpOptions?: Record<string, unknown>;
   metrics?: GatewayMetrics | undefined;
+  /** The cache of subgraph answers, shared with the main endpoint (gateway/cache/). */
+  cache?: FetchCacheProvider | undefined;
 }
 
 export interface PublicEndpoint {
@@ -71,7 +74,7 @@ export async function mountPublicEndpoint(app: FastifyInstance, options: PublicE
       schema: apiSchema,
       hash: createHash('sha256').update(coreSupergraphSdl).digest('hex'),
       authorization: readAuthorizationPolicy(coreSupergraphSdl),
-      ...(options.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: options.documentCacheSize, planner: options.planner, overrideLabels: options.overrideLabels, logger: app.log }) } : {}),
+      ...(options.executor === 'own' ? { engine: createSupergraphEngine(coreSupergraphSdl, apiSchema, { planCacheSize: options.documentCacheSize, planner: options.planner, overrideLabels: options.overrideLabels, logger: app.log, cache: options.cache }) } : {}),
     };
   });
   const { executor } = await gateway.load();

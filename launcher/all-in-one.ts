@@ -89,7 +89,8 @@ export async function startAllInOne(options: AllInOneOptions): Promise<RunningGr
   });
   let gateway: RunningGraph['gateway'];
   try {
-    gateway = await createGateway(config);
+    // The subgraphs' announcements on this bus keep the gateway's cache true (gateway/cache/CACHE.md).
+    gateway = await createGateway(config, { events });
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
     await events.close();

@@ -15,6 +15,8 @@ import { isResponseObject, mergeInPlace, ownValue, type ResponseObject } from '.
 import type { BatchFetchNode, EntityRequirements, FetchNode, PathSegment, PlanNode } from './plan.js';
 import { applyRewrites, representationOf, type RequirementContext } from './representations.js';
 import { DistinctRepresentations } from './distinct-representations.js';
+import type { FetchCache } from './fetch-cache.js';
+import { fetchEntitiesThroughCache, fetchRootThroughCache, type EntityPart, type SubgraphAnswer } from './fetch-through-cache.js';
 import type { TypeRelations } from './type-relations.js';
 
 export interface PlanExecution {
@@ -27,6 +29,11 @@ export interface PlanExecution {
   /** Handed to every data source as `context` (request id, principal, abort signal). */
   context: Record<string, unknown>;
   types: TypeRelations;
+  /**
+   * Where query fetches look their entries up first (gateway/cache/CACHE.md); only the misses are
+   * sent. Absent, every fetch goes to its subgraph. Give it for query operations only.
+   */
+  cache?: FetchCache | undefined;
 }
 
 export interface PlanResult {
@@ -215,7 +222,10 @@ async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise
   const variables = variablesFor(run, fetch.variableUsages);
 
   if (!fetch.requires) {
-    const response = await send(service, fetch, variables, run.context);
+    const cache = cacheFor(run, fetch);
+    const response = cache
+      ? await fetchRootThroughCache({ cache, subgraph: fetch.serviceName, operation: fetch.operation, variables, context: run.context }, (all) => send(service, fetch, all, run.context))
+      : await send(service, fetch, variables, run.context);
     if (response.errors) recordErrors(run, fetch.serviceName, response.errors, (path) => [path ? [...concretePrefix(run, cursor), ...path] : undefined]);
     const data = response.data;
     if (!isResponseObject(data)) return;
@@ -228,7 +238,7 @@ async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise
   const batch = batchEntities(run, cursor.objects, requirements);
   if (batch.representations.length === 0) return;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-  const response = await send(service, fetch, { ...variables, representations: batch.representations }, run.context);
+  const response = await sendEntities(run, service, fetch, variables, [{ variable: 'representations', field: '_entities', representations: batch.representations }]);
   if (response.errors) {
     let objectPaths: ConcretePath[] | undefined;
     const pathsOfObjects = () => (objectPaths ??= concretePaths(run, cursor.path));
@@ -253,10 +263,8 @@ async function executeBatchFetch(run: Run, fetch: BatchFetchNode): Promise<void>
     return batchEntities(run, objects, alias);
   });
   if (batches.every((batch) => batch.representations.length === 0)) return;
-  fetch.aliases.forEach((alias, index) => {
-    variables[alias.variable] = batches[index]!.representations;
-  });
-  const response = await send(service, fetch, variables, run.context);
+  const parts = fetch.aliases.map((alias, index) => ({ variable: alias.variable, field: alias.alias, representations: batches[index]!.representations }));
+  const response = await sendEntities(run, service, fetch, variables, parts);
   if (response.errors) {
     const objectPaths = new Map<number, ConcretePath[]>();
     recordErrors(run, fetch.serviceName, response.errors, (path) => {
@@ -300,7 +308,19 @@ function concretePrefix(run: Run, cursor: Cursor): ConcretePath {
   return cursor.path.length === 0 ? [] : (concretePaths(run, cursor.path)[0] ?? []);
 }
 
-type SubgraphAnswer = Awaited<ReturnType<GraphQLDataSource['process']>>;
+/** The cache a fetch may use: a query's, when the run has one. */
+function cacheFor(run: Run, fetch: FetchNode | BatchFetchNode): FetchCache | undefined {
+  return fetch.operationKind === 'query' ? run.cache : undefined;
+}
+
+/** An entity fetch's request, each part's representations in its variable: through the cache when it may. */
+function sendEntities(run: Run, service: GraphQLDataSource, fetch: FetchNode | BatchFetchNode, variables: Record<string, unknown>, parts: EntityPart[]): Promise<SubgraphAnswer> {
+  const cache = cacheFor(run, fetch);
+  if (cache) return fetchEntitiesThroughCache({ cache, subgraph: fetch.serviceName, operation: fetch.operation, variables, context: run.context }, parts, (all) => send(service, fetch, all, run.context));
+  const all = { ...variables };
+  for (const part of parts) all[part.variable] = part.representations;
+  return send(service, fetch, all, run.context);
+}
 
 function send(service: GraphQLDataSource, fetch: FetchNode | BatchFetchNode, variables: Record<string, unknown>, context: Record<string, unknown>): Promise<SubgraphAnswer> {
   // The data sources read request and context; the rest of Apollo's options are not ours to fill.

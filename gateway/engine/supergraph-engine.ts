@@ -13,6 +13,7 @@ import { LRUCache } from 'lru-cache';
 import type { OperationResult, PreparedOperation } from '../execute-operation.js';
 import { coerceVariables } from '../prepare-operation.js';
 import { executePlan } from './execute-plan.js';
+import type { FetchCacheProvider } from './fetch-cache.js';
 import { fromApolloPlan, fromHivePlan, isHiveSubscriptionPlan, subscriptionFromApolloPlan, subscriptionFromHivePlan, type ApolloRootNode, type HiveNode, type PlanNode, type PlannerKind, type SubscriptionPlan } from './plan.js';
 
 export type { PlannerKind } from './plan.js';
@@ -53,6 +54,8 @@ export interface SupergraphEngineOptions {
   /** `GATEWAY_OVERRIDE_LABELS`: progressive `@override` labels switched on (progressive-override.ts). */
   overrideLabels?: readonly string[];
   logger?: EngineLogger;
+  /** Where query operations look their subgraph answers up first (gateway/cache/). @default none */
+  cache?: FetchCacheProvider | undefined;
 }
 
 /** A planner's own plan of an operation, converted to ours by `convert`. */
@@ -76,7 +79,9 @@ const OPERATION: Converters<PlanNode | undefined> = {
 const SUBSCRIPTION: Converters<SubscriptionPlan> = { apollo: subscriptionFromApolloPlan, hive: subscriptionFromHivePlan };
 
 export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: GraphQLSchema, options: SupergraphEngineOptions = {}): SupergraphEngine {
-  const types: TypeRelations = createTypeRelations(buildSchema(coreSupergraphSdl, { assumeValidSDL: true }));
+  const supergraph = buildSchema(coreSupergraphSdl, { assumeValidSDL: true });
+  const types: TypeRelations = createTypeRelations(supergraph);
+  const cache = options.cache?.forSupergraph(supergraph);
   const plans = new LRUCache<string, PreparedPlan>({ max: options.planCacheSize ?? 1_000 });
   const subscriptionPlans = new LRUCache<string, SubscriptionPlan>({ max: options.planCacheSize ?? 1_000 });
   // Apollo's planner is built only when asked for or when Hive's cannot plan an operation.
@@ -126,7 +131,8 @@ export function createSupergraphEngine(coreSupergraphSdl: string, apiSchema: Gra
         return { errors: [error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error })] };
       }
       const variableValues = variableValuesOf(apiSchema, prepared);
-      const fetched = await executePlan(plan.node, { serviceMap, variables: prepared.variables, variableValues, context, types });
+      // Only a query reads through the cache: a mutation's later fetches must see what it changed.
+      const fetched = await executePlan(plan.node, { serviceMap, variables: prepared.variables, variableValues, context, types, cache: prepared.operation.operation === 'query' ? cache : undefined });
       const shaped = await plan.shape.shape(fetched.data, variableValues);
       // Shaping finds holes a failed fetch leaves: its own errors would repeat the fetch's. When no
       // fetch failed, they are reported apart, as Apollo Router does (`valueCompletion`).

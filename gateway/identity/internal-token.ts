@@ -64,7 +64,7 @@ export function createInternalTokenSigner(secret: string, options: InternalToken
 
   return {
     tokenFor(principal = ANONYMOUS_PRINCIPAL) {
-      const identity = identityOf(principal);
+      const identity = principalIdentity(principal);
       const cached = cache.get(identity);
       // Same subject, scopes and store but an earlier expiry (a newer bearer token) must not be
       // vouched for beyond it, so such a principal gets its own, shorter token.
@@ -81,8 +81,11 @@ export function createInternalTokenSigner(secret: string, options: InternalToken
   };
 }
 
-/** What a token says about its principal; the cache key (the expiry is checked apart). */
-function identityOf(principal: Principal): string {
+/**
+ * What a token says about its principal: the key of its vouching here (the expiry is checked
+ * apart), and of the cache entries kept for it alone (gateway/cache/).
+ */
+export function principalIdentity(principal: Principal): string {
   if (!principal.authenticated) return 'anonymous';
   return JSON.stringify([principal.subject, principal.scopes, principal.storeId ?? null]);
 }

@@ -82,6 +82,7 @@ export class UndiciDataSource implements GraphQLDataSource {
     const deadline = fetchDeadline(this.#timeoutMs, clientSignal);
     let statusCode: number;
     let text: string;
+    let cacheControl: string | undefined;
     try {
       const response = await this.#pool.request({
         method: 'POST',
@@ -91,6 +92,7 @@ export class UndiciDataSource implements GraphQLDataSource {
         signal: deadline.signal,
       });
       statusCode = response.statusCode;
+      cacheControl = headerText(response.headers['cache-control']);
       text = await readBodyText(response);
     } catch (error) {
       // Nobody waits for this answer any more: no warning, the response is never sent.
@@ -115,7 +117,9 @@ export class UndiciDataSource implements GraphQLDataSource {
       return this.#failure(operation, ErrorCode.SubgraphBadResponse, 'sent a response that does not match its entity representations', `HTTP ${statusCode}`);
     }
     // A GraphQL body is relayed whatever the status: a 400 with `errors` says more than "HTTP 400".
-    const answer = withErrorPaths(operation, payload);
+    // Its Cache-Control goes along, as Apollo's data sources hand it on (`http`): the gateway's
+    // cache reads it (gateway/cache/CACHE.md).
+    const answer = withHttp(withErrorPaths(operation, payload), statusCode, cacheControl);
     // The executor goes on from here without a break (merging, and after the last fetch shaping the
     // whole response): let the event loop serve other requests between the two.
     await yieldToEventLoop();
@@ -147,6 +151,16 @@ function withErrorPaths(operation: SubgraphFetch, response: SubgraphResponse): S
       return unresolved.length > 0 ? unresolved.map((path) => ({ ...error, path })) : [error];
     }),
   };
+}
+
+function withHttp(answer: SubgraphResponse, status: number, cacheControl: string | undefined): SubgraphResponse {
+  if (cacheControl === undefined) return answer;
+  return { ...answer, http: { status, headers: new Headers({ 'cache-control': cacheControl }) } };
+}
+
+/** One header's text (several of the same name joined, as HTTP reads them). */
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function isIndexString(part: unknown): part is string {

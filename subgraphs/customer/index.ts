@@ -14,6 +14,8 @@ export const customerSubgraph: SubgraphDefinition<CustomerDatabase, CustomerCont
   seed: seedCustomers,
   createContext: createCustomerContext,
   resolvers: customerResolverMap,
+  // Personal data, and changes (orders from sales, profile edits) that are not announced: never cached.
+  cacheMaxAgeSeconds: 0,
   // Sales that name a customer join the customer's order history (EVENTS.md).
   start: startStoreSales,
 };

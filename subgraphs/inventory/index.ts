@@ -17,6 +17,8 @@ export const inventorySubgraph: SubgraphDefinition<InventoryDatabase, InventoryC
   createContext: createInventoryContext,
   // Expired reservations give their units back: once at start, then every reservationSweepSeconds.
   start: startReservationExpiry,
+  // Every stock commit is announced (graph-changes.ts): the gateway may keep answers for a minute at most.
+  cacheMaxAgeSeconds: 60,
   // The generated resolver map is stricter than @apollo/subgraph's; both describe the same object.
   resolvers: inventoryResolvers as SubgraphDefinition<InventoryDatabase, InventoryContext>['resolvers'],
 };

@@ -10,6 +10,9 @@ import { isPostgres } from '../../platform/database.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SubgraphServices } from '../shared/subgraph-server.js';
 import { commitPublisherFor, type OutgoingEvent, type PublishTicket } from './commit-publisher.js';
+import { GRAPH_CHANGED_TOPIC } from '../../platform/events/graph-changes.js';
+import { waitAtMost } from '../shared/wait-at-most.js';
+import { graphChangeOf } from './graph-changes.js';
 import type { StockChangeModel } from './models.js';
 import { STOCK_COMMITTED_TOPIC, type StockCommittedEvent } from './stock-events.js';
 import { applyStockChange, type StockChange } from './stock-ledger.js';
@@ -57,6 +60,11 @@ export interface LedgerWriter {
   readonly movements: readonly StockChangeModel[];
   /** A work-queue message to send once the transaction has committed. */
   enqueueAfterCommit(topic: string, message: unknown): void;
+  /**
+   * An entity this transaction changed besides the stock levels of its movements (a reservation):
+   * its tag (`entityTag`) joins the GraphChangedEvent announced after commit.
+   */
+  changed(tag: string): void;
 }
 
 export interface LedgerServices {
@@ -91,6 +99,7 @@ function incrementsOf(change: StockChange) {
 function createLedgerWriter(trx: Transaction<InventoryDatabase>, now: Date, previousSequence: number) {
   const movements: StockChangeModel[] = [];
   const queued: OutgoingEvent[] = [];
+  const changed = new Set<string>();
   const at = now.toISOString();
   const writer: LedgerWriter = {
     trx,
@@ -145,12 +154,19 @@ function createLedgerWriter(trx: Transaction<InventoryDatabase>, now: Date, prev
     enqueueAfterCommit(topic, message) {
       queued.push({ delivery: 'enqueue', topic, message });
     },
+    changed(tag) {
+      changed.add(tag);
+    },
   };
   const eventsAfterCommit = (): OutgoingEvent[] => {
     const committed: StockCommittedEvent = { previousSequence, movements };
     return [
       ...(movements.length > 0
         ? [{ delivery: 'broadcast' as const, topic: STOCK_COMMITTED_TOPIC, message: committed }]
+        : []),
+      // The gateways' caches drop what this commit changed (platform/events/graph-changes.ts).
+      ...(movements.length > 0 || changed.size > 0
+        ? [{ delivery: 'broadcast' as const, topic: GRAPH_CHANGED_TOPIC, message: graphChangeOf(movements, changed) }]
         : []),
       ...queued,
     ];
@@ -160,7 +176,8 @@ function createLedgerWriter(trx: Transaction<InventoryDatabase>, now: Date, prev
 
 /**
  * Runs `work` in one stock-moving transaction and announces what it moved after the commit: one
- * StockCommittedEvent when it appended movements, then the work-queue messages it asked for.
+ * StockCommittedEvent when it appended movements, one GraphChangedEvent naming what changed, then
+ * the work-queue messages it asked for.
  * Whatever `work` returns is committed, refusals included (an idempotent refusal is recorded);
  * whatever it throws rolls everything back and announces nothing.
  */
@@ -190,10 +207,4 @@ export async function writeStockLedger<T>(
   if (outgoing.length === 0) ticket!.abandon();
   else await waitAtMost(ticket!.publish(outgoing), PUBLISH_WAIT_MS);
   return result;
-}
-
-async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

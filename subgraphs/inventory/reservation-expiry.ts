@@ -4,6 +4,7 @@
  * ACTIVE reservation past its time does it first (reservations.ts), so nobody depends on the sweep
  * having run.
  */
+import { entityTag } from '../../platform/events/graph-changes.js';
 import type { SubgraphServices } from '../shared/subgraph-server.js';
 import type { Kysely } from 'kysely';
 import { writeStockLedger, type LedgerServices, type LedgerWriter } from './ledger-writer.js';
@@ -32,6 +33,7 @@ export async function expireReservation(
     .returningAll()
     .executeTakeFirst();
   if (!expired) return null;
+  ledger.changed(entityTag('Reservation', expired.id));
   const released = await ledger.move(
     { sku: expired.sku, locationId: expired.location_id },
     { reason: 'RELEASE', quantity: expired.quantity },

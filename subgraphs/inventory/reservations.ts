@@ -3,6 +3,7 @@
  * or collect (they leave the shelf). The rules and codes are in RULES.md.
  */
 import { randomBytes } from 'node:crypto';
+import { entityTag } from '../../platform/events/graph-changes.js';
 import { availableUnits } from './availability.js';
 import { checkIdempotencyKey, findPriorOutcome, idempotentRequest, recordOutcome } from './idempotency.js';
 import { writeStockLedger, type LedgerServices, type LedgerWriter } from './ledger-writer.js';
@@ -97,6 +98,7 @@ async function holdUnits(
     created_at: now.toISOString(),
   };
   await trx.insertInto('reservations').values(row).execute();
+  ledger.changed(entityTag('Reservation', row.id));
   return { reservation: toReservationModel(row), userErrors: [] };
 }
 
@@ -145,6 +147,7 @@ async function endReservation(
       .executeTakeFirst();
     // Every status change happens under the ledger lock, so the row cannot have moved since it was read.
     if (!ended) throw new Error(`Reservation ${id} changed status under the ledger lock`);
+    ledger.changed(entityTag('Reservation', id));
     const moved = await ledger.move(
       { sku: ended.sku, locationId: ended.location_id },
       { reason: ENDINGS[ending].reason, quantity: ended.quantity },

@@ -4,6 +4,8 @@ import { groupBy } from '../shared/group-by.js';
 import { MAX_BATCH, allByKey, loaderPerArguments, oneByKey, valueByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { AuditRecorder } from '../shared/audit.js';
+import type { SubgraphServices } from '../shared/subgraph-server.js';
+import { announceGraphChange } from '../shared/announce-graph-change.js';
 import type { SubgraphPrincipal } from '../../platform/principal.js';
 import type { ReviewModel } from './models.js';
 import { summarizeRatings, type RatingSummary } from './rating.js';
@@ -24,6 +26,8 @@ export interface ReviewsContext {
   principal: SubgraphPrincipal;
   /** The audit trail submitReview records to. */
   audit: AuditRecorder;
+  /** Tells the gateways' caches, after a commit, which entities it changed (`entityTag`s). */
+  announceChange(tags: string[]): Promise<void>;
   now(): Date;
   reviewById: DataLoader<string, ReviewModel | null>;
   /** customer id -> their reviews, newest first. */
@@ -38,7 +42,7 @@ export function createReviewsContext(
   db: Kysely<ReviewsDatabase>,
   now: () => Date,
   principal: SubgraphPrincipal,
-  audit: AuditRecorder,
+  services: Pick<SubgraphServices, 'audit' | 'events'>,
 ): ReviewsContext {
   const reviewPages = loaderPerArguments(
     (page: PageRequest) => `${page.sort}|${page.first}|${page.after ? encodeCursor(page.sort, page.after) : ''}`,
@@ -48,7 +52,8 @@ export function createReviewsContext(
     db,
     now,
     principal,
-    audit,
+    audit: services.audit,
+    announceChange: (tags) => announceGraphChange(services.events, { subgraph: 'reviews', tags }),
     reviewById: oneByKey((ids) => findReviewsByIds(db, ids), (r) => r.id),
     reviewsByCustomer: allByKey((customerIds) => findReviewsByCustomers(db, customerIds), (r) => r.customerId ?? ''),
     ratingByProduct: new DataLoader(

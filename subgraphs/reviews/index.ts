@@ -18,8 +18,10 @@ export function createReviewsSubgraph(options: ReviewsOptions = {}): SubgraphDef
     migrations,
     isEmpty: async (db) => (await db.selectFrom('reviews').select('id').limit(1).executeTakeFirst()) === undefined,
     seed: seedReviews,
-    createContext: (db, services, principal) => createReviewsContext(db, now, principal, services.audit),
+    createContext: (db, services, principal) => createReviewsContext(db, now, principal, services),
     resolvers,
+    // Every submitted review is announced (resolvers.ts): the gateway may keep answers for a minute at most.
+    cacheMaxAgeSeconds: 60,
   };
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { customerItself, requireAccess } from '../shared/access.js';
 import { audited } from '../shared/audit.js';
+import { entityTag } from '../../platform/events/graph-changes.js';
 import type { ReviewsContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Resolvers } from './generated/resolvers.js';
@@ -39,6 +40,8 @@ export const resolvers: Resolvers = {
         };
         const outcome = await insertReview(context.db, review);
         if (outcome === 'duplicate') return { review: null, userErrors: [alreadyReviewed(check.draft)] };
+        // Committed: the product's rating and reviews, and the author's reviews, changed.
+        await context.announceChange([entityTag('Review', review.id), entityTag('Product', check.draft.productId), entityTag('Customer', check.draft.customerId)]);
         context.reviewById.prime(review.id, review);
         return { review, userErrors: [] };
       },

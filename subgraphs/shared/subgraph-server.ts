@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
 import mercurius from 'mercurius';
@@ -15,6 +15,8 @@ import { createEventBus } from '../../platform/events/create-event-bus.js';
 import { createInternalPrincipalVerifier, PRINCIPAL_HEADER, PrincipalRefusedError } from '../../platform/internal-principal.js';
 import { readAuthorizationPolicy } from '../../platform/authorization-policy.js';
 import { enforceAuthorizationDirectives } from './enforce-directives.js';
+import { cacheControlOf, isQueryDocument, NO_STORE } from './cache-control.js';
+import { watchPrincipal } from './principal-reads.js';
 import { maskInternalErrors } from './mask-internal-errors.js';
 import { migrateToLatest } from '../../platform/migrate.js';
 import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
@@ -37,6 +39,13 @@ export interface SubgraphDefinition<DB, Context> {
    */
   createContext(db: Kysely<DB>, services: SubgraphServices, principal: SubgraphPrincipal): Context;
   resolvers: GraphQLResolverMap<Context>;
+  /**
+   * How long the gateway may keep this subgraph's query answers (`Cache-Control: max-age`, a safety
+   * net: the gateway drops them as soon as a commit is announced on GRAPH_CHANGED_TOPIC). Declare
+   * it only when every commit that changes an answer is announced (cache-control.ts).
+   * @default none: every answer is `no-store`
+   */
+  cacheMaxAgeSeconds?: number;
   /** Background work (expiry sweeps, event consumers), started after the server listens. Resolves to its stop function. */
   start?(db: Kysely<DB>, services: SubgraphServices): Promise<() => Promise<void>>;
 }
@@ -177,6 +186,10 @@ export async function startSubgraph<DB, Context>(
   enforceAuthorizationDirectives(schema, readAuthorizationPolicy(typeDefs));
   const stats: SubgraphStats = { requests: 0, database: database.counter, subscriptions: 0 };
   const tracedRequests = new WeakMap<object, Span>();
+  // What the answer's Cache-Control depends on, per request: whether it runs a query, whether its
+  // resolvers read the principal (principal-reads.ts).
+  const queryContexts = new WeakSet<object>();
+  const principalReaders = new WeakSet<FastifyRequest>();
   // The gateway sends its request id along: the subgraph's log lines carry the same one.
   const app = Fastify({
     // LOG_LEVEL and LOG_FORMAT as the gateway reads them (platform/log-options.ts).
@@ -186,8 +199,11 @@ export async function startSubgraph<DB, Context>(
   });
   closeConnectionsWithUnreadBodies(app);
   app.get('/health', async () => ({ status: 'ok', subgraph: name }));
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/graphql')) stats.requests += 1;
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    stats.requests += 1;
+    // Until the answer is known to be a query answered whole (onResolution below).
+    reply.header('cache-control', NO_STORE);
   });
   // With tracing on, each GraphQL request is a server span continuing the gateway's traceparent;
   // what follows (the resolvers, their SQL) runs with it active (platform/tracing.ts).
@@ -210,7 +226,10 @@ export async function startSubgraph<DB, Context>(
     // mercurius formats request errors too: a body over the limit is a 413 in GraphQL's shape.
     errorFormatter: (execution, context) =>
       isBodyTooLarge(execution) ? { statusCode: 413, response: PAYLOAD_TOO_LARGE } : maskInternalErrors(execution, context),
-    context: (request) => definition.createContext(database.db, services, request.vouchedPrincipal ?? ANONYMOUS) as Record<string, unknown>,
+    context: (request) => {
+      const principal = watchPrincipal(request.vouchedPrincipal ?? ANONYMOUS, () => principalReaders.add(request));
+      return definition.createContext(database.db, services, principal) as Record<string, unknown>;
+    },
     subscription: {
       // The WebSocket's vouching comes in connection_init: refused, the connection closes; verified,
       // the connection's context is built for its principal (mercurius merges what this returns
@@ -244,6 +263,16 @@ export async function startSubgraph<DB, Context>(
         .type('application/json; charset=utf-8')
         .send(JSON.stringify({ errors: [{ message: error.message, extensions: { code: 'UNAUTHORIZED' } }] }));
     }
+  });
+  app.graphql.addHook('preExecution', async (_schema, document, context) => {
+    if (isQueryDocument(document)) queryContexts.add(context);
+  });
+  app.graphql.addHook('onResolution', async (execution, context) => {
+    // Queries over a WebSocket have no reply: nothing to say there.
+    const reply = context.reply as FastifyReply | undefined;
+    if (!reply) return;
+    const facts = { query: queryContexts.has(context), errors: (execution.errors?.length ?? 0) > 0, readPrincipal: principalReaders.has(reply.request) };
+    reply.header('cache-control', cacheControlOf(definition.cacheMaxAgeSeconds, facts));
   });
   app.graphql.addHook('preSubscriptionExecution', async () => {
     stats.subscriptions += 1;

@@ -20,6 +20,9 @@ export interface GraphOptions {
 
 export interface TestGraph extends RunningGraph {
   engine: 'sqlite' | 'postgres';
+  /** Where the graph keeps its data: another gateway given the same shares the partners' keys. */
+  dataDir: string;
+  pgSchemaPrefix: string;
 }
 
 export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
@@ -50,6 +53,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   return {
     ...graph,
     engine: databaseUrl ? 'postgres' : 'sqlite',
+    dataDir,
+    pgSchemaPrefix,
     async close() {
       await graph.close();
       await cleanup();

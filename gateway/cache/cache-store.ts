@@ -1,0 +1,42 @@
+/**
+ * Where the cache's entries live (in-process-cache-store.ts, redis-cache-store.ts), and the one rule
+ * both keep so that no entry outlives a change it was computed before (CACHE.md, "the in-flight
+ * race"): a clock that every invalidation advances.
+ *
+ * - `invalidate(tags)` advances the store's epoch to e and records e as the version of each tag.
+ * - A read returns the epoch s at which it ran (its `stamp`); the answers fetched after it are
+ *   written with that stamp.
+ * - An entry is valid only while every one of its tags has a version <= its stamp: an invalidation
+ *   that lands between a fetch's start and its write (or any time after) gives a tag a version above
+ *   the stamp, and the entry is never served. The check costs one version per tag.
+ */
+
+export interface StoreSlot {
+  /** The keys the entry may be kept under, in the order they are tried (public first, then private). */
+  keys: readonly string[];
+  tags: readonly string[];
+}
+
+export interface StoreRead {
+  /** Per slot: the text of its valid entry, or undefined. */
+  texts: (string | undefined)[];
+  /** The epoch the read ran at: the stamp of what is written from its misses. */
+  stamp: number;
+}
+
+export interface StoredEntry {
+  key: string;
+  tags: readonly string[];
+  text: string;
+  ttlMs: number;
+}
+
+export interface CacheStore {
+  /** Reads the slots' entries; undefined when the store cannot answer now (everything is then fetched, nothing kept). */
+  read(slots: readonly StoreSlot[]): Promise<StoreRead | undefined>;
+  /** Keeps entries fetched after the read that gave `stamp`. Never throws: a store that cannot keep them drops them. */
+  write(entries: readonly StoredEntry[], stamp: number): void;
+  /** Makes every entry carrying one of `tags` invalid, in this and (for a shared store) every other process. */
+  invalidate(tags: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,78 @@
+/**
+ * The cache's entries in this process (the default without REDIS_URL): a least-recently-used map
+ * bounded by bytes (`CACHE_MAX_BYTES`), each entry expiring at its own TTL, and the tags' versions
+ * beside it (cache-store.ts says how they keep entries true).
+ *
+ * An invalidated entry is not looked for: it is never served again (its tags' versions say so),
+ * and its room goes back when it is read, evicted or overwritten.
+ */
+import { LRUCache } from 'lru-cache';
+import type { CacheStore, StoredEntry } from './cache-store.js';
+
+export interface InProcessCacheStoreOptions {
+  /** Room for entries: the characters of their keys and texts, plus `ENTRY_OVERHEAD_BYTES` each. */
+  maxBytes: number;
+  /** Tags whose version is remembered (the least recently invalidated are forgotten first). @default 100000 */
+  maxTags?: number;
+}
+
+export interface InProcessCacheStore extends CacheStore {
+  /** The room the entries take now. */
+  bytes(): number;
+}
+
+/** What one entry costs besides its key and text (the map's node, the record, the numbers). */
+const ENTRY_OVERHEAD_BYTES = 96;
+
+interface Entry {
+  text: string;
+  stamp: number;
+}
+
+export function createInProcessCacheStore(options: InProcessCacheStoreOptions): InProcessCacheStore {
+  const entries = new LRUCache<string, Entry>({
+    maxSize: options.maxBytes,
+    sizeCalculation: (entry, key) => key.length + entry.text.length + ENTRY_OVERHEAD_BYTES,
+  });
+  let epoch = 0;
+  // A forgotten tag reads as the highest version forgotten so far: entries stamped before it are
+  // then taken as invalidated (a few more misses), never an old one as valid.
+  let forgotten = 0;
+  const versions = new LRUCache<string, number>({
+    max: options.maxTags ?? 100_000,
+    dispose: (version, _tag, reason) => {
+      if (reason === 'evict') forgotten = Math.max(forgotten, version);
+    },
+  });
+  const isValid = (stamp: number, tags: readonly string[]) => tags.every((tag) => (versions.get(tag) ?? forgotten) <= stamp);
+
+  return {
+    async read(slots) {
+      const stamp = epoch;
+      const texts = slots.map((slot) => {
+        for (const key of slot.keys) {
+          const entry = entries.get(key);
+          if (!entry) continue;
+          if (isValid(entry.stamp, slot.tags)) return entry.text;
+          entries.delete(key);
+        }
+        return undefined;
+      });
+      return { texts, stamp };
+    },
+    write(written: readonly StoredEntry[], stamp) {
+      for (const entry of written) {
+        // An invalidation since the read: what was fetched may predate it, and is not kept.
+        if (isValid(stamp, entry.tags)) entries.set(entry.key, { text: entry.text, stamp }, { ttl: entry.ttlMs });
+      }
+    },
+    async invalidate(tags) {
+      epoch += 1;
+      for (const tag of tags) versions.set(tag, epoch);
+    },
+    async close() {
+      entries.clear();
+    },
+    bytes: () => entries.calculatedSize,
+  };
+}
