@@ -7,7 +7,11 @@
  *   the canonical JSON of its key fields when the key has several — and the same tag of every
  *   entity its `@requires` fields name (the inventory's `Product.inStock` is computed from the
  *   variants handed to it: a change of one of their stock drops it).
- * - A root entry carries `@root`: every announcement of its subgraph drops it.
+ * - A root entry carries the tags of every entity its answer holds, and `@lists`: an announcement
+ *   drops it when it names one of them, or when it may have changed a list (`onlyTagged` unset).
+ *   When its answer cannot be read for entities with certainty (an alias, an entity without its
+ *   key, an abstract type without `__typename`), it carries `@root` instead: every announcement of
+ *   its subgraph drops it.
  * - Every entry carries `*`: the subgraph's "everything changed".
  *
  * Which fields key an entity in which subgraph is read from the supergraph's `@join__type`.
@@ -17,21 +21,26 @@ import { EVERYTHING_TAG, entityTag, type GraphChangedEvent } from '../../platfor
 import { isResponseObject, ownValue, type ResponseObject } from '../engine/merge-in-place.js';
 import { canonicalJson } from './cache-keys.js';
 
-/** Carried by every root entry of a subgraph: whatever the subgraph announces drops them. */
+/** Carried by a root entry whose entities are not known for sure: whatever the subgraph announces drops it. */
 const ROOT_TAG = '@root';
+/** Carried by a root entry whose entities are known: dropped by an announcement that may have changed a list. */
+const LISTS_TAG = '@lists';
 
 const scoped = (subgraph: string, tag: string) => `${subgraph}:${tag}`;
 
 export interface EntityTagger {
   /** The tags of an entity entry; undefined when its representation names no key of its type (not kept). */
   entityTags(subgraph: string, representation: ResponseObject): string[] | undefined;
-  /** The tags of a root entry. */
+  /** The tags a root entry is looked up with (before its answer is known). */
   rootTags(subgraph: string): string[];
+  /** The tags a root entry is kept with: from the entities its answer (`data` of the subgraph's query) holds. */
+  rootAnswerTags(subgraph: string, data: ResponseObject): string[];
 }
 
-/** The tags an announcement drops: those it names, and every root entry of its subgraph. */
+/** The tags an announcement drops: those it names, every root entry of its subgraph not known for sure, and (unless only the named entities changed) every other root entry. */
 export function droppedTags(change: GraphChangedEvent): string[] {
-  return [scoped(change.subgraph, ROOT_TAG), ...change.tags.map((tag) => scoped(change.subgraph, tag))];
+  const roots = change.onlyTagged ? [ROOT_TAG] : [ROOT_TAG, LISTS_TAG];
+  return [...roots.map((tag) => scoped(change.subgraph, tag)), ...change.tags.map((tag) => scoped(change.subgraph, tag))];
 }
 
 export function createEntityTagger(supergraph: GraphQLSchema): EntityTagger {
@@ -83,7 +92,42 @@ export function createEntityTagger(supergraph: GraphQLSchema): EntityTagger {
       return [...tags];
     },
     rootTags: (subgraph) => [scoped(subgraph, EVERYTHING_TAG), scoped(subgraph, ROOT_TAG)],
+    rootAnswerTags(subgraph, data) {
+      const queryType = supergraph.getQueryType();
+      const tags = new Set([scoped(subgraph, EVERYTHING_TAG), scoped(subgraph, LISTS_TAG)]);
+      const certain = queryType != null && collectAnswerTags(subgraph, queryType, data, tags);
+      return certain ? [...tags] : [scoped(subgraph, EVERYTHING_TAG), scoped(subgraph, ROOT_TAG)];
+    },
   };
+
+  /**
+   * Adds the tag of every entity in `object` (of `type`) and below; false when it cannot be sure
+   * it found them all: a response key that is no field of the type (an alias), an object of an
+   * abstract type without `__typename`, an entity of this subgraph without its key.
+   */
+  function collectAnswerTags(subgraph: string, type: GraphQLNamedType, object: ResponseObject, into: Set<string>): boolean {
+    const typename = typeof object.__typename === 'string' ? object.__typename : isObjectType(type) ? type.name : undefined;
+    const concrete = typename === undefined ? undefined : supergraph.getType(typename);
+    if (!concrete || !isObjectType(concrete)) return false;
+    if (keysOf(subgraph, concrete.name)) {
+      const tag = tagOf(subgraph, concrete.name, object);
+      if (!tag) return false;
+      into.add(scoped(subgraph, tag));
+    }
+    const fields = concrete.getFields();
+    for (const name in object) {
+      if (name === '__typename') continue;
+      const field = fields[name];
+      if (!field) return false;
+      if (!collectValueTags(subgraph, getNamedType(field.type), ownValue(object, name), into)) return false;
+    }
+    return true;
+  }
+  function collectValueTags(subgraph: string, type: GraphQLNamedType, value: unknown, into: Set<string>): boolean {
+    if (Array.isArray(value)) return value.every((element) => collectValueTags(subgraph, type, element, into));
+    if (!isResponseObject(value)) return true;
+    return isCompositeType(type) && collectAnswerTags(subgraph, type, value, into);
+  }
 }
 
 /**

@@ -8,10 +8,11 @@ import type { GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { GraphChangedEvent } from '../../platform/events/graph-changes.js';
 import type { FetchCache, FetchCacheLookup, FetchCacheProvider } from '../engine/fetch-cache.js';
-import { createKeyMaker, type EntryKeys } from './cache-keys.js';
+import { createKeyMaker, createRepresentationNames, type EntryKeys } from './cache-keys.js';
 import { cachePolicyOf } from './cache-policy.js';
 import type { CacheStore, StoreSlot, StoredEntry } from './cache-store.js';
 import { createEntityTagger, droppedTags } from './cache-tags.js';
+import { isResponseObject } from '../engine/merge-in-place.js';
 
 /** What the cache tells the metrics (gateway/metrics.ts), per subgraph. */
 export interface CacheObserver {
@@ -25,8 +26,8 @@ export interface CacheObserver {
   unavailable(subgraph: string): void;
 }
 
-export interface EntityCacheOptions {
-  store: CacheStore;
+export interface EntityCacheOptions<Stamp> {
+  store: CacheStore<Stamp>;
   /** The longest an entry is kept, whatever its Cache-Control says (`CACHE_MAX_TTL_SECONDS`). */
   maxTtlMs: number;
   observer?: CacheObserver | undefined;
@@ -50,10 +51,11 @@ interface Slot extends StoreSlot {
  */
 const UNCACHEABLE_FOR_MS = 60_000;
 
-export function createEntityCache(options: EntityCacheOptions): EntityCache {
+export function createEntityCache<Stamp>(options: EntityCacheOptions<Stamp>): EntityCache {
   const { store, observer } = options;
   const now = options.now ?? Date.now;
   const keyMaker = createKeyMaker();
+  const representations = createRepresentationNames();
   const uncacheable = new LRUCache<string, true>({ max: 10_000, ttl: UNCACHEABLE_FOR_MS });
   const slotOf = (keys: EntryKeys, tags: string[]): Slot => ({ keys: [keys.public, keys.private], tags });
 
@@ -76,13 +78,13 @@ export function createEntityCache(options: EntityCacheOptions): EntityCache {
         // A representation whose key cannot be named is not kept: no announcement could drop it.
         const slots: (Slot | undefined)[] = request.representations
           ? request.representations.map((representation) => {
-              const tags = tagger.entityTags(subgraph, representation);
-              return tags && slotOf(keysOf(JSON.stringify(representation)), tags);
+              const named = representations.named(subgraph, representation, tagger);
+              return named && slotOf(keysOf(named.digest), named.tags);
             })
           : [slotOf(keysOf(), tagger.rootTags(subgraph))];
         const kept = slots.filter((slot): slot is Slot => slot !== undefined);
-        const read = kept.length > 0 ? await store.read(kept) : { texts: [], stamp: 0 };
-        if (!read) observer?.unavailable(subgraph);
+        const read = kept.length > 0 ? await store.read(kept) : undefined;
+        if (!read && kept.length > 0) observer?.unavailable(subgraph);
         const hits: unknown[] = [];
         let position = 0;
         for (const slot of slots) {
@@ -105,7 +107,10 @@ export function createEntityCache(options: EntityCacheOptions): EntityCache {
             const entries: StoredEntry[] = [];
             for (const [index, value] of answers) {
               const slot = slots[index];
-              if (slot) entries.push({ key: policy.scope === 'public' ? slot.keys[0] : slot.keys[1], tags: slot.tags, text: JSON.stringify(value), ttlMs });
+              if (!slot) continue;
+              // A root answer is kept with the tags of the entities it holds (cache-tags.ts).
+              const tags = request.representations || !isResponseObject(value) ? slot.tags : tagger.rootAnswerTags(subgraph, value);
+              entries.push({ key: policy.scope === 'public' ? slot.keys[0] : slot.keys[1], tags, text: JSON.stringify(value), ttlMs });
             }
             store.write(entries, read.stamp);
           },

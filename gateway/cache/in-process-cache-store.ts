@@ -27,6 +27,8 @@ const ENTRY_OVERHEAD_BYTES = 96;
 interface Entry {
   text: string;
   stamp: number;
+  /** Its own tags: a root answer's are known only once it is answered (the slot's are those it is looked up with). */
+  tags: readonly string[];
 }
 
 export function createInProcessCacheStore(options: InProcessCacheStoreOptions): InProcessCacheStore {
@@ -49,21 +51,30 @@ export function createInProcessCacheStore(options: InProcessCacheStoreOptions): 
   return {
     async read(slots) {
       const stamp = epoch;
+      const foundAt: (number | undefined)[] = [];
+      const foundTags: (readonly string[] | undefined)[] = [];
       const texts = slots.map((slot) => {
-        for (const key of slot.keys) {
+        for (let index = 0; index < slot.keys.length; index++) {
+          const key = slot.keys[index]!;
           const entry = entries.get(key);
           if (!entry) continue;
-          if (isValid(entry.stamp, slot.tags)) return entry.text;
+          if (isValid(entry.stamp, entry.tags)) {
+            foundAt.push(index);
+            foundTags.push(entry.tags);
+            return entry.text;
+          }
           entries.delete(key);
         }
+        foundAt.push(undefined);
+        foundTags.push(undefined);
         return undefined;
       });
-      return { texts, stamp };
+      return { texts, foundAt, foundTags, stamp };
     },
     write(written: readonly StoredEntry[], stamp) {
       for (const entry of written) {
         // An invalidation since the read: what was fetched may predate it, and is not kept.
-        if (isValid(stamp, entry.tags)) entries.set(entry.key, { text: entry.text, stamp }, { ttl: entry.ttlMs });
+        if (isValid(stamp, entry.tags)) entries.set(entry.key, { text: entry.text, stamp, tags: entry.tags }, { ttl: entry.ttlMs });
       }
     },
     async invalidate(tags) {

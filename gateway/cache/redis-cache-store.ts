@@ -8,7 +8,9 @@
  * - a read is one MGET of the epoch, the versions of its slots' tags and their entries: an entry
  *   is served only while none of its tags moved past the stamp it was written with, whichever
  *   process wrote it;
- * - `<prefix>entry:<key>` holds `<stamp>:<text>`, with the entry's TTL (PX).
+ * - `<prefix>entry:<key>` holds `<stamp>:<its tags, JSON>\n<text>`, with the entry's TTL (PX). An
+ *   entry's tags are mostly those it is looked up with (an entity's), whose versions come with the
+ *   same MGET; a root answer's (the entities it holds) are read with a second one.
  *
  * A tag's version lives `tagTtlMs`, at least as long as any entry written before it moved. An
  * invalidation that cannot reach Redis, or a connection that came back after an outage (the
@@ -93,25 +95,34 @@ export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheSto
       }
       const stamp = Number(values[0] ?? 0);
       const versions = new Map(tags.map((tag, index) => [tag, Number(values[1 + index] ?? 0)]));
-      const isValid = (written: number, entryTags: readonly string[]) =>
-        versions.get(FLUSHED_TAG)! <= written && entryTags.every((tag) => versions.get(tag)! <= written);
+      // Each slot's entries, parsed; the versions of tags the first read did not ask for, read next.
       let at = 1 + tags.length;
-      const texts = slots.map((slot) => {
-        let found: string | undefined;
-        for (let index = 0; index < slot.keys.length; index++) {
-          const value = values[at++];
-          if (found !== undefined || !value) continue;
-          const colon = value.indexOf(':');
-          if (isValid(Number(value.slice(0, colon)), slot.tags)) found = value.slice(colon + 1);
+      const candidates = slots.map((slot) => slot.keys.map(() => parseEntry(values[at++])));
+      const unknown = [...new Set(candidates.flat().flatMap((entry) => (entry ? entry.tags.filter((tag) => !versions.has(tag)) : [])))];
+      if (unknown.length > 0) {
+        try {
+          const more = await withTimeout(redis.mget(unknown.map(tagKey)), timeoutMs);
+          unknown.forEach((tag, index) => versions.set(tag, Number(more[index] ?? 0)));
+        } catch (error) {
+          failed(error);
+          return undefined;
         }
-        return found;
+      }
+      const isValid = (entry: ParsedEntry) => versions.get(FLUSHED_TAG)! <= entry.stamp && entry.tags.every((tag) => versions.get(tag)! <= entry.stamp);
+      const foundAt: (number | undefined)[] = [];
+      const foundTags: (readonly string[] | undefined)[] = [];
+      const texts = candidates.map((entries) => {
+        const index = entries.findIndex((entry) => entry !== undefined && isValid(entry));
+        foundAt.push(index < 0 ? undefined : index);
+        foundTags.push(index < 0 ? undefined : entries[index]!.tags);
+        return index < 0 ? undefined : entries[index]!.text;
       });
-      return { texts, stamp };
+      return { texts, foundAt, foundTags, stamp };
     },
     write(entries, stamp) {
       if (entries.length === 0 || redis.status !== 'ready') return;
       const pipeline = redis.pipeline();
-      for (const entry of entries) pipeline.set(entryKey(entry.key), `${stamp}:${entry.text}`, 'PX', Math.max(1, Math.ceil(entry.ttlMs)));
+      for (const entry of entries) pipeline.set(entryKey(entry.key), `${stamp}:${JSON.stringify(entry.tags)}\n${entry.text}`, 'PX', Math.max(1, Math.ceil(entry.ttlMs)));
       pipeline.exec().catch(failed);
     },
     async invalidate(tags) {
@@ -127,6 +138,27 @@ export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheSto
     // The connection is the caller's: it closes it.
     async close() {},
   };
+}
+
+interface ParsedEntry {
+  stamp: number;
+  tags: readonly string[];
+  text: string;
+}
+
+/** `<stamp>:<tags JSON>\n<text>` (the text is JSON: it holds no raw line break); undefined for no entry or one not in this form. */
+function parseEntry(value: string | null | undefined): ParsedEntry | undefined {
+  if (!value) return undefined;
+  const colon = value.indexOf(':');
+  const newline = value.indexOf('\n', colon);
+  if (colon < 0 || newline < 0) return undefined;
+  try {
+    const tags = JSON.parse(value.slice(colon + 1, newline)) as unknown;
+    if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) return undefined;
+    return { stamp: Number(value.slice(0, colon)), tags, text: value.slice(newline + 1) };
+  } catch {
+    return undefined;
+  }
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

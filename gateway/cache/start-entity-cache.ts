@@ -14,6 +14,7 @@ import type { CacheStore } from './cache-store.js';
 import { createEntityCache, type CacheObserver, type EntityCache } from './entity-cache.js';
 import { createInProcessCacheStore } from './in-process-cache-store.js';
 import { createRedisCacheStore } from './redis-cache-store.js';
+import { createLayeredCacheStore } from './layered-cache-store.js';
 
 export interface EntityCacheLogger {
   info(message: string): void;
@@ -56,7 +57,10 @@ export async function startEntityCache(options: StartEntityCacheOptions): Promis
   try {
     const bus = options.bus ?? (await createEventBus({ redisUrl, channelPrefix }));
     if (!options.bus) closers.push(() => bus.close());
-    let store: CacheStore;
+    let store: CacheStore<unknown>;
+    // Entries in this process: the whole store without Redis, the level in front of it with Redis.
+    const inProcess = createInProcessCacheStore({ maxBytes: options.cache.maxBytes });
+    options.watchBytes?.(inProcess.bytes);
     if (redisUrl) {
       let reported = false;
       const connection = await openRedisConnection({
@@ -69,7 +73,7 @@ export async function startEntityCache(options: StartEntityCacheOptions): Promis
       connection.redis.on('ready', () => {
         reported = false;
       });
-      store = createRedisCacheStore({
+      const shared = createRedisCacheStore({
         redis: connection.redis,
         keyPrefix: `${channelPrefix}cache:`,
         tagTtlMs: maxTtlMs + TAG_VERSION_MARGIN_MS,
@@ -79,15 +83,14 @@ export async function startEntityCache(options: StartEntityCacheOptions): Promis
           logger.warn({ err: error }, 'entity cache: Redis did not answer; fetches go without the cache meanwhile');
         },
       });
+      store = createLayeredCacheStore({ near: inProcess, far: shared }) as CacheStore<unknown>;
     } else {
-      const inProcess = createInProcessCacheStore({ maxBytes: options.cache.maxBytes });
-      options.watchBytes?.(inProcess.bytes);
-      store = inProcess;
+      store = inProcess as CacheStore<unknown>;
     }
     const cache = createEntityCache({ store, maxTtlMs, observer: options.observer });
     closers.push(() => cache.close());
     closers.push(await listenForGraphChanges(bus, cache, logger));
-    logger.info(`entity cache on: ${redisUrl ? 'entries in Redis, shared by every gateway' : `entries in this process (at most ${options.cache.maxBytes} bytes)`}, kept at most ${options.cache.maxTtlSeconds} s`);
+    logger.info(`entity cache on: ${redisUrl ? `entries in Redis, shared by every gateway, the hot ones in this process too (at most ${options.cache.maxBytes} bytes)` : `entries in this process (at most ${options.cache.maxBytes} bytes)`}, kept at most ${options.cache.maxTtlSeconds} s`);
     return { cache, close };
   } catch (error) {
     await close();

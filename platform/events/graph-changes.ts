@@ -17,8 +17,15 @@ export const EVERYTHING_TAG = '*';
 export interface GraphChangedEvent {
   /** The subgraph whose answers changed (its name in the supergraph: catalog, inventory, ...). */
   subgraph: string;
-  /** The entities whose answers changed; root fields of the subgraph are always taken as changed. */
+  /** The entities whose answers changed. */
   tags: string[];
+  /**
+   * True when the change altered the named entities only: no entity appeared in or left any list,
+   * none moved in one (a list price changed). Root fields' answers are then taken as changed only
+   * when they hold one of the named entities. Absent or false: every root answer of the subgraph
+   * is taken as changed (a stock movement changes the ledger's head, a review a product's list).
+   */
+  onlyTagged?: boolean;
 }
 
 /** The tag of one entity. */

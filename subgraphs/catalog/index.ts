@@ -12,7 +12,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogDatabase, CatalogContext
   isEmpty: async (db) => (await db.selectFrom('products').select('id').limit(1).executeTakeFirst()) === undefined,
   seed: seedCatalog,
   createContext: createCatalogContext,
-  // Every committed price update is announced (price-announcements.ts): the gateway may keep answers for a minute at most.
-  cacheMaxAgeSeconds: 60,
+  // Every committed price update is announced (price-announcements.ts): the gateway may keep answers five minutes at most (the announcements, not this, keep them true).
+  cacheMaxAgeSeconds: 300,
   resolvers: catalogResolvers,
 };

@@ -16,5 +16,6 @@ export async function announcePriceUpdate(events: EventBus, update: CommittedPri
     const reason = error instanceof Error ? error.message : String(error);
     console.error(`catalog: the price update of ${update.sku} (version ${update.version}) was not queued for the promotions: ${reason}`);
   });
-  await Promise.all([announceGraphChange(events, { subgraph: 'catalog', tags: [entityTag('Variant', update.sku), entityTag('Product', update.productId)] }), queued]);
+  // A price moves no entity in or out of any list (no list filters or sorts by price): only answers holding the variant or its product change.
+  await Promise.all([announceGraphChange(events, { subgraph: 'catalog', tags: [entityTag('Variant', update.sku), entityTag('Product', update.productId)], onlyTagged: true }), queued]);
 }

@@ -17,8 +17,8 @@ export const inventorySubgraph: SubgraphDefinition<InventoryDatabase, InventoryC
   createContext: createInventoryContext,
   // Expired reservations give their units back: once at start, then every reservationSweepSeconds.
   start: startReservationExpiry,
-  // Every stock commit is announced (graph-changes.ts): the gateway may keep answers for a minute at most.
-  cacheMaxAgeSeconds: 60,
+  // Every stock commit is announced (graph-changes.ts): the gateway may keep answers five minutes at most (the announcements, not this, keep them true).
+  cacheMaxAgeSeconds: 300,
   // The generated resolver map is stricter than @apollo/subgraph's; both describe the same object.
   resolvers: inventoryResolvers as SubgraphDefinition<InventoryDatabase, InventoryContext>['resolvers'],
 };

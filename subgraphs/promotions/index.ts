@@ -22,8 +22,8 @@ export function createPromotionsSubgraph(options: PromotionsOptions = {}): Subgr
     seed: seedPromotions,
     createContext: (db, services, principal) => createPromotionsContext(db, services.events, now().getTime(), principal, services.audit),
     resolvers,
-    // Every change is announced, a promotion's own start and end at their instants (promotion-schedule.ts): a minute at most.
-    cacheMaxAgeSeconds: 60,
+    // Every change is announced, a promotion's own start and end at their instants (promotion-schedule.ts): five minutes at most (a safety net: the announcements keep answers true).
+    cacheMaxAgeSeconds: 300,
     async start(db, services) {
       const stopSchedule = await startPromotionSchedule(db, services.events, { now });
       const stopListPrices = await startListPriceUpdates(db, services.events);

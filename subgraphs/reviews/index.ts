@@ -20,8 +20,8 @@ export function createReviewsSubgraph(options: ReviewsOptions = {}): SubgraphDef
     seed: seedReviews,
     createContext: (db, services, principal) => createReviewsContext(db, now, principal, services),
     resolvers,
-    // Every submitted review is announced (resolvers.ts): the gateway may keep answers for a minute at most.
-    cacheMaxAgeSeconds: 60,
+    // Every submitted review is announced (resolvers.ts): the gateway may keep answers five minutes at most (the announcements, not this, keep them true).
+    cacheMaxAgeSeconds: 300,
   };
 }
 

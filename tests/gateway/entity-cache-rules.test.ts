@@ -115,6 +115,32 @@ describe('what an announcement drops', () => {
     await cache.invalidate({ subgraph: 'inventory', tags: ['*'] });
     expect((await fetches.lookup(variantStock('SKU-1'))).hits).toEqual([undefined]);
   });
+
+  it('keeps a root answer through a change of named entities only (onlyTagged) unless it holds one of them', async () => {
+    const { cache, fetches } = setUp();
+    const productRoot = (id: string): FetchCacheRequest => ({ subgraph: 'catalog', operation: 'query($id:ID!){product(id:$id){__typename id name variants{__typename sku price{amount currency}}}}', field: undefined, variables: { id }, context: ANONYMOUS });
+    const answer = (id: string, sku: string) => ({ product: { __typename: 'Product', id, name: id, variants: [{ __typename: 'Variant', sku, price: { amount: 100, currency: 'EUR' } }] } });
+    await fetchThrough(fetches, productRoot('prod-1'), answer('prod-1', 'SKU-1'));
+    await fetchThrough(fetches, productRoot('prod-2'), answer('prod-2', 'SKU-2'));
+    // A price of SKU-2 changed, and nothing else: the answer holding SKU-1 only stays.
+    await cache.invalidate({ subgraph: 'catalog', tags: ['Variant:SKU-2', 'Product:prod-2'], onlyTagged: true });
+    expect((await fetches.lookup(productRoot('prod-1'))).hits).toEqual([answer('prod-1', 'SKU-1')]);
+    expect((await fetches.lookup(productRoot('prod-2'))).hits).toEqual([undefined]);
+    // A change that may have moved a list (onlyTagged unset) drops every root answer.
+    await cache.invalidate({ subgraph: 'catalog', tags: ['Variant:SKU-9'] });
+    expect((await fetches.lookup(productRoot('prod-1'))).hits).toEqual([undefined]);
+  });
+
+  it('drops a root answer it cannot read for entities with certainty (an alias, an entity without its key) with any announcement', async () => {
+    const { cache, fetches } = setUp();
+    const aliased: FetchCacheRequest = { subgraph: 'catalog', operation: 'query($id:ID!){p:product(id:$id){__typename id}}', field: undefined, variables: { id: 'prod-1' }, context: ANONYMOUS };
+    const keyless: FetchCacheRequest = { subgraph: 'catalog', operation: 'query($id:ID!){product(id:$id){name}}', field: undefined, variables: { id: 'prod-1' }, context: ANONYMOUS };
+    await fetchThrough(fetches, aliased, { p: { __typename: 'Product', id: 'prod-1' } });
+    await fetchThrough(fetches, keyless, { product: { name: 'A' } });
+    await cache.invalidate({ subgraph: 'catalog', tags: ['Variant:SKU-9'], onlyTagged: true });
+    expect((await fetches.lookup(aliased)).hits).toEqual([undefined]);
+    expect((await fetches.lookup(keyless)).hits).toEqual([undefined]);
+  });
 });
 
 describe('who an entry is served to', () => {

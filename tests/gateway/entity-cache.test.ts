@@ -41,12 +41,12 @@ describe('the cache of subgraph answers', () => {
     const agent: SubgraphPrincipal = { authenticated: true, subject: 'agent-007', scopes: ['callcenter'] };
 
     it('answers a query that did not read the principal with public, max-age: the same for everyone', async () => {
-      expect(await ask('inventory', '{ location(id: "store-01") { id name } }')).toBe('public, max-age=60');
-      expect(await ask('inventory', '{ location(id: "store-01") { id name } }', agent)).toBe('public, max-age=60');
+      expect(await ask('inventory', '{ location(id: "store-01") { id name } }')).toBe('public, max-age=300');
+      expect(await ask('inventory', '{ location(id: "store-01") { id name } }', agent)).toBe('public, max-age=300');
     });
 
     it('answers private when a resolver read who asks, not merely because the request had a context', async () => {
-      expect(await ask('inventory', '{ reservation(id: "res-unknown") { id } }', agent)).toBe('private, max-age=60');
+      expect(await ask('inventory', '{ reservation(id: "res-unknown") { id } }', agent)).toBe('private, max-age=300');
     });
 
     it('answers no-store to a mutation, to an answer with errors, and from a subgraph that declares no max-age', async () => {
