@@ -19,6 +19,8 @@ export interface InProcessCacheStoreOptions {
 export interface InProcessCacheStore extends CacheStore {
   /** The room the entries take now. */
   bytes(): number;
+  /** Forgets every entry, and refuses what fetches that started before keep writing (announcements may have been lost). */
+  clear(): void;
 }
 
 /** What one entry costs besides its key and text (the map's node, the record, the numbers). */
@@ -46,7 +48,9 @@ export function createInProcessCacheStore(options: InProcessCacheStoreOptions): 
       if (reason === 'evict') forgotten = Math.max(forgotten, version);
     },
   });
-  const isValid = (stamp: number, tags: readonly string[]) => tags.every((tag) => (versions.get(tag) ?? forgotten) <= stamp);
+  // Fetches that started before the last clear() may have missed an announcement: nothing of theirs is kept.
+  let clearedAt = 0;
+  const isValid = (stamp: number, tags: readonly string[]) => stamp >= clearedAt && tags.every((tag) => (versions.get(tag) ?? forgotten) <= stamp);
 
   return {
     async read(slots) {
@@ -85,5 +89,10 @@ export function createInProcessCacheStore(options: InProcessCacheStoreOptions): 
       entries.clear();
     },
     bytes: () => entries.calculatedSize,
+    clear() {
+      epoch += 1;
+      clearedAt = epoch;
+      entries.clear();
+    },
   };
 }

@@ -8,7 +8,9 @@
  * repeats are harmless), so a copy kept here is dropped as soon as this process hears the change,
  * exactly as in-process entries are. What this process keeps lives `copyTtlMs` at most: the TTL
  * is a safety net (a copy may outlive its Redis entry by that much), and it bounds what an
- * announcement this process never heard (its bus connection down) can leave behind here.
+ * announcement this process never heard can leave behind here; when the connection to Redis comes
+ * back after an outage (when announcements may have been lost) this process's level is cleared
+ * (start-entity-cache.ts).
  */
 import type { CacheStore, StoredEntry } from './cache-store.js';
 
@@ -21,13 +23,13 @@ export interface LayeredStamp {
 export interface LayeredCacheStoreOptions {
   near: CacheStore<number>;
   far: CacheStore<number>;
-  /** How long a copy of a Redis entry is kept in this process. @default 10000 */
+  /** How long a copy of a Redis entry is kept in this process. @default 30000 */
   copyTtlMs?: number;
 }
 
 export function createLayeredCacheStore(options: LayeredCacheStoreOptions): CacheStore<LayeredStamp> {
   const { near, far } = options;
-  const copyTtlMs = options.copyTtlMs ?? 10_000;
+  const copyTtlMs = options.copyTtlMs ?? 30_000;
   return {
     async read(slots) {
       const nearRead = (await near.read(slots))!;

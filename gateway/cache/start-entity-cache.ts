@@ -72,6 +72,8 @@ export async function startEntityCache(options: StartEntityCacheOptions): Promis
       closers.push(() => connection.close());
       connection.redis.on('ready', () => {
         reported = false;
+        // Back after an outage: announcements of meanwhile may be lost; Redis's entries are flushed by its store, ours here.
+        inProcess.clear();
       });
       const shared = createRedisCacheStore({
         redis: connection.redis,

@@ -238,6 +238,18 @@ describe('Cache-Control', () => {
 });
 
 describe('the in-process store', () => {
+  it('forgets everything on clear() (Redis back after an outage), and refuses what a fetch started before it writes', async () => {
+    const { store, fetches } = setUp();
+    await fetchThrough(fetches, variantStock('SKU-1'), { availableOnline: 1 });
+    const inFlight = await fetches.lookup(variantStock('SKU-2'));
+    store.clear();
+    inFlight.store(new Map([[0, { availableOnline: 2 }]]), { cacheControl: PUBLIC, errors: false });
+    expect((await fetches.lookup(variantStock('SKU-1'))).hits).toEqual([undefined]);
+    expect((await fetches.lookup(variantStock('SKU-2'))).hits).toEqual([undefined]);
+    await fetchThrough(fetches, variantStock('SKU-2'), { availableOnline: 3 });
+    expect((await fetches.lookup(variantStock('SKU-2'))).hits).toEqual([{ availableOnline: 3 }]);
+  });
+
   it('stays within CACHE_MAX_BYTES, the least recently used going first', async () => {
     const { fetches, store } = setUp(4_000);
     for (let index = 0; index < 50; index++) await fetchThrough(fetches, variantStock(`SKU-${index}`), { availableOnline: index, padding: 'x'.repeat(200) });
