@@ -17,6 +17,15 @@ const PRICE_LEDGER_LOCK_CLASS = 7_340_001;
 
 type Trx = Transaction<PromotionsDatabase>;
 
+/**
+ * Takes the ledger's lock for the rest of the transaction (PostgreSQL; SQLite has one writer) and
+ * reads the last sequence. Also what serialises the back office's changes that must see each other
+ * (two promotions started at once, each checking that the other does not overlap it).
+ */
+export async function lockPriceLedger(trx: Trx): Promise<number> {
+  return lockLedger(trx);
+}
+
 async function lockLedger(trx: Trx): Promise<number> {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${PRICE_LEDGER_LOCK_CLASS}::int4, hashtext(current_schema()))`.execute(trx);
   const head = await trx.selectFrom('price_events').select((eb) => eb.fn.max('sequence').as('last')).executeTakeFirst();

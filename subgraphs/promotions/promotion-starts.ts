@@ -10,7 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { KEY_REUSED_MESSAGE, decideOnce, idempotencyKeyProblem } from '../shared/decide-once.js';
 import { parseInstant } from './instant.js';
 import { CHANNEL_CODES, type ChannelCode } from './models.js';
-import { appendPromotionChange } from './price-ledger.js';
+import { appendPromotionChange, lockPriceLedger } from './price-ledger.js';
 import type { PriceLedgerCommit } from './price-events.js';
 import { findPromotions } from './repository.js';
 import type { PromotionsDatabase } from './tables.js';
@@ -140,6 +140,8 @@ export async function startPromotion(db: Kysely<PromotionsDatabase>, input: Prom
     now,
     async (trx): Promise<PromotionStartOutcome> => {
       appended = null;
+      // Serialised with every other change of prices: two promotions started at once cannot both miss each other's overlap.
+      await lockPriceLedger(trx);
       const currency = input.discount.amountOff?.currency;
       if (currency !== undefined) {
         const priced = await trx.selectFrom('list_prices').select('currency').where('currency', '<>', currency).limit(1).executeTakeFirst();

@@ -241,6 +241,10 @@ describe('startPromotion refuses what cannot be right', () => {
     expect(await codes({ ...base, channels: [] })).toEqual(['INVALID_PROMOTION']);
     expect(await codes({ ...base, channels: ['CALL_CENTER'] }, '')).toEqual(['INVALID_IDEMPOTENCY_KEY']);
 
+    // Five overlapping promotions started at once, each under its own key: exactly one is started.
+    const racing = await Promise.all(Array.from({ length: 5 }, () => start({ ...base, skus: [skus[1]], channels: ['MARKETPLACE'] })));
+    expect(racing.map((r) => r.data!.startPromotion.userErrors.map((e) => e.code).join() || 'started').sort()).toEqual(['OVERLAPPING_PROMOTION', 'OVERLAPPING_PROMOTION', 'OVERLAPPING_PROMOTION', 'OVERLAPPING_PROMOTION', 'started']);
+
     const forbidden = await start({ ...base, channels: ['CALL_CENTER'] }, randomUUID(), await bearer({ sub: 'someone', scopes: ['callcenter'] }));
     expect(forbidden.data?.startPromotion ?? null).toBeNull();
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
