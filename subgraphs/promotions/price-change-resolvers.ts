@@ -8,7 +8,7 @@ import type { PromotionsContext } from './context.js';
 import type { PriceChangeResolvers, QueryResolvers, SubscriptionResolvers } from './generated/resolvers.js';
 import type { ChannelCode } from './models.js';
 import { findLastPriceSequence, findPriceChanges, selectPriceChanges, type PriceFilter } from './price-ledger-reader.js';
-import { PRICES_COMMITTED_TOPIC, type PriceEventModel } from './price-events.js';
+import { PRICES_COMMITTED_TOPIC, type PriceEventModel, type PriceLedgerCommit } from './price-events.js';
 
 /** Filters are bounded so one subscription cannot make every commit cost a large set lookup or replay query. */
 export const MAX_PRICE_FILTER_SIZE = 100;
@@ -35,6 +35,7 @@ export function streamPriceChanges(context: PromotionsContext, filter: PriceFilt
     context.events,
     {
       topic: PRICES_COMMITTED_TOPIC,
+      commitOf: (message) => message as PriceLedgerCommit,
       head: () => findLastPriceSequence(context.db),
       read: (from, through, limit) => findPriceChanges(context.db, { after: from, through, limit }, filter),
       select: (rows) => selectPriceChanges(rows, filter),

@@ -6,7 +6,6 @@
 import type { Kysely } from 'kysely';
 import { isNews } from './price-changes.js';
 import type { PriceEventModel } from './price-events.js';
-import { toPriceEvent } from './price-ledger.js';
 import type { ChannelCode } from './models.js';
 import type { PromotionsDatabase } from './tables.js';
 
@@ -78,4 +77,22 @@ export function selectPriceChanges(events: readonly PriceEventModel[], filter: P
     if (e.storeId === storeId) return true;
     return e.storeId === null && !ownRows.has(`${e.changeId}\u0000${e.sku}\u0000${e.channel}`);
   });
+}
+
+type PriceEventRecord = PromotionsDatabase['price_events'] extends infer T ? { [K in keyof T]: K extends 'sequence' ? number : T[K] } : never;
+
+export function toPriceEvent(row: PriceEventRecord): PriceEventModel {
+  return {
+    sequence: Number(row.sequence),
+    changeId: Number(row.change_id),
+    sku: row.sku,
+    channel: row.channel as PriceEventModel['channel'],
+    storeId: row.store_id,
+    previous: row.previous_amount,
+    effective: row.effective_amount,
+    currency: row.currency,
+    reason: row.reason as PriceEventModel['reason'],
+    promotionId: row.promotion_id,
+    at: row.at,
+  };
 }

@@ -6,9 +6,10 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { isPostgres } from '../../platform/database.js';
+import { findLastPriceSequence, toPriceEvent } from './price-ledger-reader.js';
 import type { Money, PromotionModel } from './models.js';
 import { listPriceChanges, promotionChanges, type PriceChangeRow, type PricingFacts } from './price-changes.js';
-import { MAX_ROWS_IN_MESSAGE, type PriceLedgerCommit, type PriceEventModel } from './price-events.js';
+import { MAX_ROWS_IN_MESSAGE, type PriceLedgerCommit } from './price-events.js';
 import { findPromotions } from './repository.js';
 import type { PromotionsDatabase } from './tables.js';
 
@@ -23,13 +24,8 @@ type Trx = Transaction<PromotionsDatabase>;
  * (two promotions started at once, each checking that the other does not overlap it).
  */
 export async function lockPriceLedger(trx: Trx): Promise<number> {
-  return lockLedger(trx);
-}
-
-async function lockLedger(trx: Trx): Promise<number> {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${PRICE_LEDGER_LOCK_CLASS}::int4, hashtext(current_schema()))`.execute(trx);
-  const head = await trx.selectFrom('price_events').select((eb) => eb.fn.max('sequence').as('last')).executeTakeFirst();
-  return Number(head?.last ?? 0);
+  return findLastPriceSequence(trx);
 }
 
 /** The promotions in force at `at` other than `exceptId`, without personal offers, and which of them list each sku. */
@@ -71,19 +67,19 @@ async function append(trx: Trx, previousSequence: number, rows: readonly PriceCh
     return { previousSequence, lastSequence: events[events.length - 1]!.sequence, events };
   }
   for (let i = 0; i < records.length; i += 500) await trx.insertInto('price_events').values(records.slice(i, i + 500)).execute();
-  return { previousSequence, lastSequence: await lockLedger(trx) };
+  return { previousSequence, lastSequence: await findLastPriceSequence(trx) };
 }
 
 /** A list price update of one sku, at `at`: appended in the caller's transaction. */
 export async function appendListPriceChange(trx: Trx, sku: string, previous: Money, price: Money, at: Date): Promise<PriceLedgerCommit | null> {
-  const previousSequence = await lockLedger(trx);
+  const previousSequence = await lockPriceLedger(trx);
   const facts = await pricingFacts(trx, at, null, [sku]);
   return append(trx, previousSequence, listPriceChanges(sku, previous, price, facts), at);
 }
 
 /** A promotion started (or ended) at `at`: appended in the caller's transaction. */
 export async function appendPromotionChange(trx: Trx, promotion: PromotionModel, started: boolean, at: Date): Promise<PriceLedgerCommit | null> {
-  const previousSequence = await lockLedger(trx);
+  const previousSequence = await lockPriceLedger(trx);
   if (promotion.personal) return null;
   let skus: string[];
   if (promotion.sitewide) {
@@ -100,22 +96,4 @@ export async function appendPromotionChange(trx: Trx, promotion: PromotionModel,
     for (const row of rows) listPrices.set(row.sku, { amount: row.amount, currency: row.currency });
   }
   return append(trx, previousSequence, promotionChanges(promotion, started, listPrices, skus, facts), at);
-}
-
-type PriceEventRecord = PromotionsDatabase['price_events'] extends infer T ? { [K in keyof T]: K extends 'sequence' ? number : T[K] } : never;
-
-export function toPriceEvent(row: PriceEventRecord): PriceEventModel {
-  return {
-    sequence: Number(row.sequence),
-    changeId: Number(row.change_id),
-    sku: row.sku,
-    channel: row.channel as PriceEventModel['channel'],
-    storeId: row.store_id,
-    previous: row.previous_amount,
-    effective: row.effective_amount,
-    currency: row.currency,
-    reason: row.reason as PriceEventModel['reason'],
-    promotionId: row.promotion_id,
-    at: row.at,
-  };
 }

@@ -1,8 +1,8 @@
 /**
  * A subscription over an append-only ledger whose commits are broadcast after they commit:
- * replay from the ledger after a cursor, then live commits, with no gap and no duplicate. The
- * contract is the stock stream's (inventory/EVENTS.md), for ledgers whose commit messages carry
- * `previousSequence`, `lastSequence` and, when small enough, the rows themselves (the price ledger).
+ * replay from the ledger after a cursor, then live commits, with no gap and no duplicate (the
+ * contract of inventory/EVENTS.md). Used by the stock ledger (stockChanged) and the price ledger
+ * (priceChanged); each says how its commit messages read (`commitOf`) and how its ledger is read.
  *
  * It listens before it reads, so nothing committed during the switch is lost, and tracks
  * `seenThrough`, the position up to which every commit has been handled. Writers are serialised,
@@ -21,6 +21,8 @@ export interface LedgerCommitMessage<Row> {
 
 export interface LedgerSource<Row> {
   topic: string;
+  /** A broadcast message of the topic as a commit. */
+  commitOf(message: unknown): LedgerCommitMessage<Row>;
   /** The last committed sequence. */
   head(): Promise<number>;
   /** The matching rows in (after, through], oldest first, at most `limit`. */
@@ -55,7 +57,7 @@ export function streamLedger<Row>(events: EventBus, source: LedgerSource<Row>, o
     let overflowed = false;
     const unsubscribe = await events.onBroadcast(source.topic, (message) => {
       if (pending.length >= maxBuffered) overflowed = true;
-      else pending.push(message as LedgerCommitMessage<Row>);
+      else pending.push(source.commitOf(message));
       wake?.();
     });
     let stopped = false;
