@@ -31,14 +31,26 @@ export const CURSOR_ALIAS = '__resumeSequence';
  * A subscription that came without a cursor starts from it, so a drop even before the first event
  * resumes without a gap (subgraphs/inventory/EVENTS.md).
  */
-const HEAD_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockLedgerHead', priceChanged: 'priceLedgerHead' };
+const HEAD_FIELDS: Readonly<Record<string, string>> = {
+  stockChanged: 'stockLedgerHead',
+  // Reservation changes are the stock ledger's reservation movements: they share its sequence.
+  reservationChanged: 'stockLedgerHead',
+  priceChanged: 'priceLedgerHead',
+};
 
 /**
- * For a resumable field, the root query field of the same subgraph that reads its history by pages
- * (`after`, the same filters, `first`): how each subscriber of a shared stream catches up from its
- * own cursor while the stream goes on live.
+ * For a resumable field, the root query field of the same subgraph that reads its history by pages:
+ * how each subscriber of a shared stream catches up from its own cursor while the stream goes on
+ * live. The history query is the subscription's own root field renamed, with every argument the
+ * client gave, the cursor as `after` and PAGE_SIZE_VARIABLE as `first`: so the history field takes
+ * the subscription field's arguments under the same names (`after` as `Int!`), plus `first: Int`,
+ * and returns a list of the subscription's event type.
  */
-const HISTORY_FIELDS: Readonly<Record<string, string>> = { stockChanged: 'stockChanges', priceChanged: 'priceChanges' };
+const HISTORY_FIELDS: Readonly<Record<string, string>> = {
+  stockChanged: 'stockChanges',
+  reservationChanged: 'reservationChanges',
+  priceChanged: 'priceChanges',
+};
 
 /** The query field that reads the history of subscription field `field` by pages, if it has one. */
 export function historyFieldOf(field: string): string | undefined {

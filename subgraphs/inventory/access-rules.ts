@@ -69,3 +69,18 @@ export async function requireReservationAccess(context: InventoryContext, id: st
   const reservation = await context.reservationById.load(id);
   if (reservation) requireAccess(principal, rule.text, rule.grants(reservation));
 }
+
+const STORE_READ_RULE =
+  "a store's stock and pick-ups are open to staff of that store, to the call center and with stock:write";
+
+/**
+ * Reading a store's stock levels and reservations (Location.stock, reservations, reservationChanges,
+ * reservationChanged): the call center and `stock:write` at any locations; `store:staff` only when
+ * every location named is its own store. `locationIds` null means every location, which staff may
+ * not ask for (nor for an empty list): they name their store.
+ */
+export function requireStoreReadAccess(principal: SubgraphPrincipal, locationIds: readonly string[] | null): void {
+  const staffOfEvery: Grant = (p) =>
+    locationIds !== null && locationIds.length > 0 && locationIds.every((id) => staffOf(id)(p));
+  requireAccess(principal, STORE_READ_RULE, [withScope('callcenter'), ...ANY_STORE_SCOPES.map(withScope), staffOfEvery]);
+}

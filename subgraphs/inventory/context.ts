@@ -3,12 +3,20 @@ import { allByKey, oneByKey } from '../shared/loaders.js';
 import type { Kysely } from 'kysely';
 import type { AuditRecorder } from '../shared/audit.js';
 import type { SubgraphPrincipal } from '../../platform/principal.js';
-import type { LocationModel, ReservationModel, StockChangeModel, StockLevelModel, StockSummaryModel } from './models.js';
+import type {
+  LocationModel,
+  ReservationChangeModel,
+  ReservationModel,
+  StockChangeModel,
+  StockLevelModel,
+  StockSummaryModel,
+} from './models.js';
 import { findAllLocations, findReservationsByIds, findStockLevelsBySkus, findStockSummariesBySkus } from './repository.js';
 import type { InventoryDatabase } from './tables.js';
 import type { SubgraphServices } from '../shared/subgraph-server.js';
 import { streamStockChanges, type StockStreamOptions } from './stock-stream.js';
 import type { LedgerServices } from './ledger-writer.js';
+import { streamReservationChanges, type ReservationStreamOptions } from './reservation-stream.js';
 
 /** The locations of one request: loaded whole on first use (one statement), then looked up in memory. */
 export interface LocationDirectory {
@@ -31,6 +39,8 @@ export interface InventoryContext {
   ledger: LedgerServices;
   /** The live stock stream of one subscription (replay, then live). */
   streamStockChanges(options: StockStreamOptions): AsyncIterableIterator<StockChangeModel>;
+  /** The reservation changes of one subscription (replay, then live). */
+  streamReservationChanges(options: ReservationStreamOptions): AsyncIterableIterator<ReservationChangeModel>;
 }
 
 function createLocationDirectory(db: Kysely<InventoryDatabase>): LocationDirectory {
@@ -53,6 +63,7 @@ export function createInventoryContext(
     audit: services.audit,
     ledger: { db, services },
     streamStockChanges: (options) => streamStockChanges(db, services.events, options),
+    streamReservationChanges: (options) => streamReservationChanges(db, services.events, options),
     locations: createLocationDirectory(db),
     stockBySku: allByKey((skus) => findStockLevelsBySkus(db, skus), (level) => level.sku),
     stockSummaryBySku: allByKey((skus) => findStockSummariesBySkus(db, skus), (summary) => summary.sku),

@@ -42,6 +42,8 @@ export interface MoveOptions {
   requireAvailable?: boolean;
   /** The caller's idempotency key, kept on the movement. */
   idempotencyKey?: string | null;
+  /** The reservation this movement makes or ends: kept on the movement and carried in its event (EVENTS.md). */
+  reservationId?: string;
 }
 
 /** What a stock-moving transaction may do. */
@@ -134,6 +136,7 @@ function createLedgerWriter(trx: Transaction<InventoryDatabase>, now: Date, prev
           version: level.version,
           at,
           idempotency_key: options.idempotencyKey ?? null,
+          reservation_id: options.reservationId ?? null,
         })
         .returning('sequence')
         .executeTakeFirstOrThrow();
@@ -147,6 +150,7 @@ function createLedgerWriter(trx: Transaction<InventoryDatabase>, now: Date, prev
         onHand: level.on_hand,
         reserved: level.reserved,
         at,
+        ...(options.reservationId === undefined ? {} : { reservationId: options.reservationId }),
       };
       movements.push(movement);
       return movement;

@@ -138,4 +138,41 @@ export const inventoryMigrations: Record<string, Migration> = {
       await db.schema.dropIndex('idempotency_keys_created_at_idx').ifExists().execute();
     },
   },
+
+  // Which reservation a movement made or ended: reservationChanged / reservationChanges read the
+  // ledger's reservation movements (EVENTS.md, "Reservation changes"). Earlier rows stay null.
+  '0004_stock_movements_reservation': {
+    async up(db: AnyDatabase) {
+      await db.schema.alterTable('stock_movements').addColumn('reservation_id', 'text').execute();
+      // A page of reservation changes is one range read over the reservation movements only, however
+      // many stock movements surround them (the ledger is mostly sales and restocks).
+      await db.schema
+        .createIndex('stock_movements_reservation_sequence_idx')
+        .on('stock_movements')
+        .column('sequence')
+        .where(sql.ref('reservation_id'), 'is not', null)
+        .execute();
+    },
+    async down(db: AnyDatabase) {
+      await db.schema.dropIndex('stock_movements_reservation_sequence_idx').ifExists().execute();
+      await db.schema.alterTable('stock_movements').dropColumn('reservation_id').execute();
+    },
+  },
+
+  // The store screen's reads: a location's levels by sku (Location.stock, a page is one index range)
+  // and its reservations of a status by expiry (Query.reservations).
+  '0005_store_screen_reads': {
+    async up(db: AnyDatabase) {
+      await db.schema.createIndex('stock_levels_location_sku_idx').on('stock_levels').columns(['location_id', 'sku']).unique().execute();
+      await db.schema
+        .createIndex('reservations_location_status_expiry_idx')
+        .on('reservations')
+        .columns(['location_id', 'status', 'expires_at'])
+        .execute();
+    },
+    async down(db: AnyDatabase) {
+      await db.schema.dropIndex('reservations_location_status_expiry_idx').ifExists().execute();
+      await db.schema.dropIndex('stock_levels_location_sku_idx').ifExists().execute();
+    },
+  },
 };

@@ -59,6 +59,24 @@ export interface ProductModel {
   variants?: VariantModel[] | null;
 }
 
+/** A page of one location's stock levels, by sku (the StockLevelConnection type). */
+export interface StockLevelConnectionModel {
+  edges: { cursor: string; node: StockLevelModel }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** Counted only when the client selects it. */
+  totalCount: () => Promise<number>;
+}
+
+/** A reservation movement of the ledger with the reservation it moved (the ReservationChange type). */
+export interface ReservationChangeModel {
+  sequence: number;
+  /** The status the change gave the reservation. */
+  status: ReservationStatusName;
+  at: string;
+  /** The reservation as it stood when the row was read. */
+  reservation: ReservationModel;
+}
+
 /** A committed ledger row with the level's values after it (the StockChange type). */
 export interface StockChangeModel {
   sequence: number;
@@ -70,4 +88,6 @@ export interface StockChangeModel {
   onHand: number;
   reserved: number;
   at: string;
+  /** The reservation this movement made or ended (RESERVATION, RELEASE, PICKUP of a reservation); absent otherwise. */
+  reservationId?: string;
 }

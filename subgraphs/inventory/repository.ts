@@ -7,7 +7,7 @@ import type {
   StockLevelModel,
   StockSummaryModel,
 } from './models.js';
-import type { InventoryDatabase, LocationsTable, ReservationsTable } from './tables.js';
+import type { InventoryDatabase, LocationsTable, ReservationStatusName, ReservationsTable } from './tables.js';
 
 type Db = Kysely<InventoryDatabase>;
 
@@ -102,6 +102,58 @@ export async function findReservationById(db: Db, id: string): Promise<Reservati
 export async function findLocationById(db: Db, id: string): Promise<LocationModel | null> {
   const row = await db.selectFrom('locations').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toLocation(row) : null;
+}
+
+/**
+ * A page of one location's levels, by sku: at most `limit` after sku `afterSku` (from the first when
+ * null). One range of the (location_id, sku) index.
+ */
+export async function findStockLevelsAtLocation(
+  db: Db,
+  location: Pick<LocationModel, 'id' | 'kind'>,
+  page: { afterSku: string | null; limit: number },
+): Promise<StockLevelModel[]> {
+  let query = db
+    .selectFrom('stock_levels')
+    .select(['sku', 'on_hand', 'reserved', 'version'])
+    .where('location_id', '=', location.id);
+  if (page.afterSku !== null) query = query.where('sku', '>', page.afterSku);
+  const rows = await query.orderBy('sku').limit(page.limit).execute();
+  return rows.map((row) => ({
+    sku: row.sku,
+    locationId: location.id,
+    locationKind: location.kind,
+    onHand: row.on_hand,
+    reserved: row.reserved,
+    version: row.version,
+  }));
+}
+
+/** How many levels a location has (one per sku it stocks). */
+export async function countStockLevelsAtLocation(db: Db, locationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('stock_levels')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('location_id', '=', locationId)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+/**
+ * Reservations at a location with one of `statuses` (every status when null), soonest expiry
+ * first (then by id, so the order is stable), at most `limit`.
+ */
+export async function findReservationsAtLocation(
+  db: Db,
+  locationId: string,
+  statuses: readonly ReservationStatusName[] | null,
+  limit: number,
+): Promise<ReservationModel[]> {
+  if (statuses !== null && statuses.length === 0) return [];
+  let query = db.selectFrom('reservations').selectAll().where('location_id', '=', locationId);
+  if (statuses !== null) query = query.where('status', 'in', statuses);
+  const rows = await query.orderBy('expires_at').orderBy('id').limit(limit).execute();
+  return rows.map(toReservationModel);
 }
 
 /** Which of these skus have a stock level at the location. */

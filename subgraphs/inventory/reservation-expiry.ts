@@ -37,6 +37,7 @@ export async function expireReservation(
   const released = await ledger.move(
     { sku: expired.sku, locationId: expired.location_id },
     { reason: 'RELEASE', quantity: expired.quantity },
+    { reservationId: expired.id },
   );
   if (!released) throw new Error(`Reservation ${expired.id} holds units of a stock level that does not exist`);
   return toReservationModel(expired);

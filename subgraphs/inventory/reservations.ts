@@ -71,10 +71,11 @@ async function holdUnits(
   if (!(await findStockedSkus(trx, input.locationId, [input.sku])).has(input.sku)) {
     return refused([unknownStockLevel(location.name, input.sku, ['input', 'sku'])]);
   }
+  const id = newReservationId();
   const moved = await ledger.move(
     { sku: input.sku, locationId: input.locationId },
     { reason: 'RESERVATION', quantity: input.quantity },
-    { requireAvailable: true, idempotencyKey },
+    { requireAvailable: true, idempotencyKey, reservationId: id },
   );
   if (!moved) {
     const level = await trx
@@ -88,7 +89,7 @@ async function holdUnits(
     return refused([userError('INSUFFICIENT_STOCK', message, ['input', 'quantity'])]);
   }
   const row = {
-    id: newReservationId(),
+    id,
     sku: input.sku,
     location_id: input.locationId,
     customer_id: input.customerId,
@@ -151,6 +152,7 @@ async function endReservation(
     const moved = await ledger.move(
       { sku: ended.sku, locationId: ended.location_id },
       { reason: ENDINGS[ending].reason, quantity: ended.quantity },
+      { reservationId: id },
     );
     if (!moved) throw new Error(`Reservation ${id} holds units of a stock level that does not exist`);
     return { reservation: toReservationModel(ended), userErrors: [] };

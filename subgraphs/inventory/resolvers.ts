@@ -18,6 +18,9 @@ import { inventoryMutationResolvers } from './mutation-resolvers.js';
 import { stockChangeResolvers } from './stock-change-resolvers.js';
 import { stockHistoryResolvers } from './stock-history-resolvers.js';
 import { stockSubscriptionResolvers } from './subscription-resolvers.js';
+import { locationStockResolver } from './location-stock.js';
+import { reservationHistoryResolvers, reservationSubscriptionResolvers } from './reservation-changes.js';
+import { storeReservationResolvers } from './store-reservations.js';
 
 /** Every stock row points at a known location (foreign key); a miss is a fault, not bad input. */
 async function requireLocation(context: InventoryContext, id: string): Promise<LocationModel> {
@@ -41,6 +44,8 @@ export const inventoryResolvers: Resolvers = {
     },
     stockLedgerHead: (_root, _args, context) => findLastSequence(context.ledger.db),
     ...stockHistoryResolvers,
+    ...storeReservationResolvers,
+    ...reservationHistoryResolvers,
     async reservation(_root, { id }, context) {
       await requireReservationAccess(context, id, SEE_OR_CANCEL);
       return context.reservationById.load(id);
@@ -49,12 +54,13 @@ export const inventoryResolvers: Resolvers = {
 
   Mutation: inventoryMutationResolvers,
 
-  Subscription: stockSubscriptionResolvers,
+  Subscription: { ...stockSubscriptionResolvers, ...reservationSubscriptionResolvers },
 
   StockChange: stockChangeResolvers,
 
   Location: {
     __resolveReference: (reference, context) => context.locations.byId(reference.id),
+    stock: locationStockResolver,
   },
 
   Reservation: {
@@ -68,6 +74,7 @@ export const inventoryResolvers: Resolvers = {
   },
 
   StockLevel: {
+    variant: (level) => ({ sku: level.sku }),
     location: (level, _args, context) => requireLocation(context, level.locationId),
     available: (level) => availableUnits(level),
     status: (level) => availabilityStatus(availableUnits(level)),

@@ -115,12 +115,13 @@ export function generateInventory(size: SeedSize): InventorySeed {
           version: 1,
           at: OPENING_AT,
           idempotency_key: null,
+          reservation_id: null,
         });
       }
     }
   }
 
-  const record = (level: StockLevelRow, change: StockChange, at: number) => {
+  const record = (level: StockLevelRow, change: StockChange, at: number, reservationId: string) => {
     const before = { onHand: level.on_hand, reserved: level.reserved, version: level.version };
     const { level: after, delta } = applyStockChange(before, change);
     level.on_hand = after.onHand;
@@ -136,6 +137,7 @@ export function generateInventory(size: SeedSize): InventorySeed {
       version: after.version,
       at: iso(at),
       idempotency_key: null,
+      reservation_id: reservationId,
     });
   };
 
@@ -164,12 +166,13 @@ export function generateInventory(size: SeedSize): InventorySeed {
       : SEED_EPOCH - 3 * DAY + (k - PAST_RESERVATIONS) * 2 * HOUR + r.int(0, HOUR);
     const expiresAt = past ? createdAt + 3 * DAY : SEED_EPOCH + 365 * DAY + r.int(1, 30) * DAY;
     const status = past ? (['COLLECTED', 'CANCELLED', 'EXPIRED'] as const)[k % 3]! : 'ACTIVE';
-    record(level, { reason: 'RESERVATION', quantity }, createdAt);
-    if (status === 'COLLECTED') record(level, { reason: 'PICKUP', quantity }, createdAt + r.int(2, 48) * HOUR);
-    if (status === 'CANCELLED') record(level, { reason: 'RELEASE', quantity }, createdAt + r.int(1, 24) * HOUR);
-    if (status === 'EXPIRED') record(level, { reason: 'RELEASE', quantity }, expiresAt);
+    const id = `resv-${String(k + 1).padStart(4, '0')}`;
+    record(level, { reason: 'RESERVATION', quantity }, createdAt, id);
+    if (status === 'COLLECTED') record(level, { reason: 'PICKUP', quantity }, createdAt + r.int(2, 48) * HOUR, id);
+    if (status === 'CANCELLED') record(level, { reason: 'RELEASE', quantity }, createdAt + r.int(1, 24) * HOUR, id);
+    if (status === 'EXPIRED') record(level, { reason: 'RELEASE', quantity }, expiresAt, id);
     reservations.push({
-      id: `resv-${String(k + 1).padStart(4, '0')}`,
+      id,
       sku: level.sku,
       location_id: level.location_id,
       customer_id: customerId(r.int(1, size.customers)),

@@ -24,6 +24,7 @@ const MOVEMENT_COLUMNS: ColumnTypes<Omit<InventoryDatabase['stock_movements'], '
   version: 'integer',
   at: 'text',
   idempotency_key: 'text',
+  reservation_id: 'text',
 };
 
 /** Writes the demo inventory (called inside one transaction by the subgraph server). */

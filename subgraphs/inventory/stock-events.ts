@@ -9,7 +9,13 @@ export const STOCK_COMMITTED_TOPIC = 'inventory.stock-committed';
 /** Work queue: a sale that named a customer, for the customer's order history. */
 export const SALE_RECORDED_TOPIC = 'inventory.sale-recorded';
 
-/** One ledger row: a change of one level, with the level's absolute values after it. */
+/**
+ * One ledger row: a change of one level, with the level's absolute values after it.
+ *
+ * Compatibility (EVENTS.md, "Changing the events"): members are only ever added, and an added one
+ * is optional, so a consumer reads events of older and newer inventories alike and ignores what it
+ * does not know.
+ */
 export interface StockMovementEvent {
   sequence: number;
   version: number;
@@ -21,6 +27,11 @@ export interface StockMovementEvent {
   reserved: number;
   /** ISO-8601. */
   at: string;
+  /**
+   * The reservation this movement made (RESERVATION) or ended (RELEASE, PICKUP); absent for every
+   * other movement. Added with the ledger's `reservation_id` column: inventories before it never send it.
+   */
+  reservationId?: string;
 }
 
 /** Everything one committed transaction appended to the ledger, in sequence order. */

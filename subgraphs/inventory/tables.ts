@@ -59,6 +59,11 @@ export interface StockMovementsTable {
   at: string;
   /** The caller's idempotency key of the mutation that made this change; null for seeded history. */
   idempotency_key: string | null;
+  /**
+   * The reservation this movement made (RESERVATION) or ended (RELEASE, PICKUP); null for every
+   * other movement, and for movements written before migration 0004 (EVENTS.md, "Reservation changes").
+   */
+  reservation_id: string | null;
 }
 
 export type ReservationStatusName = 'ACTIVE' | 'COLLECTED' | 'CANCELLED' | 'EXPIRED';

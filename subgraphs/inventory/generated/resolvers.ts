@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ProductModel, VariantModel, LocationModel, StockLevelModel, StoreAvailabilityModel, ReservationModel, StockChangeModel } from '../models.js';
+import type { ProductModel, VariantModel, LocationModel, StockLevelModel, StoreAvailabilityModel, ReservationModel, StockChangeModel, StockLevelConnectionModel, ReservationChangeModel } from '../models.js';
 import type { InventoryContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -98,6 +98,20 @@ export type Location = {
   openingHours: Array<Scalars['String']['output']>;
   /** Whether click & collect pickup is offered here. */
   pickupEnabled: Scalars['Boolean']['output'];
+  /**
+   * Every stock level of this location, by sku, in pages of `first` (1 to 1000; more or less is a
+   * BAD_USER_INPUT error), after the opaque cursor `after` (an `endCursor` or edge `cursor` of this
+   * list; anything else is BAD_USER_INPUT). Open to store staff of this location, the call center and
+   * `stock:write`.
+   */
+  stock: StockLevelConnection;
+};
+
+
+/** A store or a warehouse that holds stock. */
+export type LocationStockArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Whether a location is a store (open to customers) or a warehouse (serves online orders). */
@@ -157,6 +171,15 @@ export type MutationReserveForPickupArgs = {
   input: ReserveInput;
 };
 
+/** Where a page of a connection ends, and whether another follows (the same shape in every subgraph). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge of this page; pass it as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Product = {
   __typename?: 'Product';
   id: Scalars['ID']['output'];
@@ -179,6 +202,20 @@ export type Query = {
   locations: Array<Location>;
   /** A reservation by id; null when unknown. */
   reservation?: Maybe<Reservation>;
+  /**
+   * Reservation changes by pages, as `reservationChanged(after:)` replays them: every change at the
+   * given locations (1 to 100 ids; omitted for all, which store staff may not do) whose sequence is
+   * greater than `after`, oldest first, at most `first` (1 to 1000). Fewer than `first` means there is
+   * none after them yet; otherwise ask again with `after` = the last sequence. Same rights as
+   * `reservationChanged`.
+   */
+  reservationChanges: Array<ReservationChange>;
+  /**
+   * Reservations held at a location with one of the statuses in `status` (ACTIVE when omitted; null
+   * for every status), soonest `expiresAt` first, at most `first` (1 to 1000). Open to store staff of
+   * that location, the call center and `stock:write`.
+   */
+  reservations: Array<Reservation>;
   /**
    * The stock ledger by pages, as `stockChanged(after:)` replays it: every committed change matching
    * the filters (`skus`, `locationIds`: 1 to 100 ids each, omitted for all) whose sequence is greater
@@ -212,6 +249,20 @@ export type QueryReservationArgs = {
 };
 
 
+export type QueryReservationChangesArgs = {
+  after: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  locationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type QueryReservationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  locationId: Scalars['ID']['input'];
+  status?: InputMaybe<Array<ReservationStatus>>;
+};
+
+
 export type QueryStockChangesArgs = {
   after: Scalars['Int']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -238,6 +289,22 @@ export type Reservation = {
   status: ReservationStatus;
   /** What is held; null only when the catalog cannot describe it (an error names this path). */
   variant?: Maybe<Variant>;
+};
+
+/**
+ * One change of a reservation's status, as the stock ledger recorded it: the movement that made the
+ * reservation (ACTIVE) or ended it (COLLECTED, CANCELLED, EXPIRED).
+ */
+export type ReservationChange = {
+  __typename?: 'ReservationChange';
+  /** When the change was committed (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The reservation as it stands when this change is read (now), so its `status` may be later than this change's `status`. */
+  reservation: Reservation;
+  /** Sequence of the stock movement that made the change: the resume cursor of `reservationChanged(after:)`, shared with `stockChanged`. */
+  sequence: Scalars['Int']['output'];
+  /** The status the change gave the reservation: ACTIVE when it was made, COLLECTED, CANCELLED or EXPIRED when it ended. */
+  status: ReservationStatus;
 };
 
 /** The lifecycle of a click & collect reservation. */
@@ -347,8 +414,30 @@ export type StockLevel = {
   reserved: Scalars['Int']['output'];
   /** Availability bucket of `available`. */
   status: AvailabilityStatus;
+  /** The variant whose stock this is; null only when the catalog cannot describe it (an error names this path). */
+  variant?: Maybe<Variant>;
   /** Counter of changes to this level, increasing by one with every change. */
   version: Scalars['Int']['output'];
+};
+
+/** A page of the stock levels of one location, by sku. */
+export type StockLevelConnection = {
+  __typename?: 'StockLevelConnection';
+  /** The levels of this page, by sku. */
+  edges: Array<StockLevelEdge>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+  /** Number of stock levels at the location, across all pages (one per sku it stocks). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A stock level and its position in a location's stock. */
+export type StockLevelEdge = {
+  __typename?: 'StockLevelEdge';
+  /** Opaque position; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The level. */
+  node: StockLevel;
 };
 
 /** The outcome of a stock mutation. */
@@ -376,11 +465,25 @@ export type StoreAvailability = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * Every reservation made or ended at the given locations (1 to 100 ids; omitted for all, which
+   * store staff may not do), in ledger order. With `after` (a ledger sequence, e.g. `stockLedgerHead`
+   * or the last `sequence` received), first replays every such change whose sequence is greater, then
+   * continues live: no gap, no duplicate. Store staff may name only their own store; the call center
+   * and `stock:write` any.
+   */
+  reservationChanged: ReservationChange;
+  /**
    * Every committed stock change matching the filters, in ledger order. `skus` (at most 100) and
    * `locationIds` (at most 100) narrow it; omitted means all. With `after`, first replays from the
    * ledger every matching change whose sequence is greater, then continues live: no gap, no duplicate.
    */
   stockChanged: StockChange;
+};
+
+
+export type SubscriptionReservationChangedArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  locationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -549,9 +652,11 @@ export type ResolversTypes = ResolversObject<{
   LocationKind: LocationKind;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Product: ResolverTypeWrapper<ProductModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reservation: ResolverTypeWrapper<ReservationModel>;
+  ReservationChange: ResolverTypeWrapper<ReservationChangeModel>;
   ReservationStatus: ReservationStatus;
   ReserveInput: ReserveInput;
   ReservePayload: ResolverTypeWrapper<Omit<ReservePayload, 'reservation'> & { reservation?: Maybe<ResolversTypes['Reservation']> }>;
@@ -560,6 +665,8 @@ export type ResolversTypes = ResolversObject<{
   StockChange: ResolverTypeWrapper<StockChangeModel>;
   StockChangeReason: StockChangeReason;
   StockLevel: ResolverTypeWrapper<StockLevelModel>;
+  StockLevelConnection: ResolverTypeWrapper<StockLevelConnectionModel>;
+  StockLevelEdge: ResolverTypeWrapper<Omit<StockLevelEdge, 'node'> & { node: ResolversTypes['StockLevel'] }>;
   StockPayload: ResolverTypeWrapper<Omit<StockPayload, 'changes'> & { changes: Array<ResolversTypes['StockChange']> }>;
   StoreAvailability: ResolverTypeWrapper<StoreAvailabilityModel>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -581,15 +688,19 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Product: ProductModel;
   Query: Record<PropertyKey, never>;
   Reservation: ReservationModel;
+  ReservationChange: ReservationChangeModel;
   ReserveInput: ReserveInput;
   ReservePayload: Omit<ReservePayload, 'reservation'> & { reservation?: Maybe<ResolversParentTypes['Reservation']> };
   SaleInput: SaleInput;
   SaleLineInput: SaleLineInput;
   StockChange: StockChangeModel;
   StockLevel: StockLevelModel;
+  StockLevelConnection: StockLevelConnectionModel;
+  StockLevelEdge: Omit<StockLevelEdge, 'node'> & { node: ResolversParentTypes['StockLevel'] };
   StockPayload: Omit<StockPayload, 'changes'> & { changes: Array<ResolversParentTypes['StockChange']> };
   StoreAvailability: StoreAvailabilityModel;
   Subscription: Record<PropertyKey, never>;
@@ -619,6 +730,7 @@ export type LocationResolvers<ContextType = InventoryContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openingHours?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   pickupEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stock?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, RequireFields<LocationStockArgs, 'first'>>;
 }>;
 
 export type MutationResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -627,6 +739,11 @@ export type MutationResolvers<ContextType = InventoryContext, ParentType extends
   collectReservation?: Resolver<ResolversTypes['ReservePayload'], ParentType, ContextType, RequireFields<MutationCollectReservationArgs, 'id'>>;
   recordSale?: Resolver<ResolversTypes['StockPayload'], ParentType, ContextType, RequireFields<MutationRecordSaleArgs, 'idempotencyKey' | 'input'>>;
   reserveForPickup?: Resolver<ResolversTypes['ReservePayload'], ParentType, ContextType, RequireFields<MutationReserveForPickupArgs, 'idempotencyKey' | 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type ProductResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
@@ -639,6 +756,8 @@ export type QueryResolvers<ContextType = InventoryContext, ParentType extends Re
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
   reservation?: Resolver<Maybe<ResolversTypes['Reservation']>, ParentType, ContextType, RequireFields<QueryReservationArgs, 'id'>>;
+  reservationChanges?: Resolver<Array<ResolversTypes['ReservationChange']>, ParentType, ContextType, RequireFields<QueryReservationChangesArgs, 'after' | 'first'>>;
+  reservations?: Resolver<Array<ResolversTypes['Reservation']>, ParentType, ContextType, RequireFields<QueryReservationsArgs, 'first' | 'locationId' | 'status'>>;
   stockChanges?: Resolver<Array<ResolversTypes['StockChange']>, ParentType, ContextType, RequireFields<QueryStockChangesArgs, 'after' | 'first'>>;
   stockLedgerHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -653,6 +772,13 @@ export type ReservationResolvers<ContextType = InventoryContext, ParentType exte
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReservationStatus'], ParentType, ContextType>;
   variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
+}>;
+
+export type ReservationChangeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ReservationChange'] = ResolversParentTypes['ReservationChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reservation?: Resolver<ResolversTypes['Reservation'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReservationStatus'], ParentType, ContextType>;
 }>;
 
 export type ReservePayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ReservePayload'] = ResolversParentTypes['ReservePayload']> = ResolversObject<{
@@ -679,7 +805,19 @@ export type StockLevelResolvers<ContextType = InventoryContext, ParentType exten
   onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StockLevelConnectionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockLevelConnection'] = ResolversParentTypes['StockLevelConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StockLevelEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StockLevelEdgeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockLevelEdge'] = ResolversParentTypes['StockLevelEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType>;
 }>;
 
 export type StockPayloadResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockPayload'] = ResolversParentTypes['StockPayload']> = ResolversObject<{
@@ -695,6 +833,7 @@ export type StoreAvailabilityResolvers<ContextType = InventoryContext, ParentTyp
 }>;
 
 export type SubscriptionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  reservationChanged?: SubscriptionResolver<ResolversTypes['ReservationChange'], "reservationChanged", ParentType, ContextType, Partial<SubscriptionReservationChangedArgs>>;
   stockChanged?: SubscriptionResolver<ResolversTypes['StockChange'], "stockChanged", ParentType, ContextType, Partial<SubscriptionStockChangedArgs>>;
 }>;
 
@@ -717,12 +856,16 @@ export type Resolvers<ContextType = InventoryContext> = ResolversObject<{
   GeoPoint?: GeoPointResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reservation?: ReservationResolvers<ContextType>;
+  ReservationChange?: ReservationChangeResolvers<ContextType>;
   ReservePayload?: ReservePayloadResolvers<ContextType>;
   StockChange?: StockChangeResolvers<ContextType>;
   StockLevel?: StockLevelResolvers<ContextType>;
+  StockLevelConnection?: StockLevelConnectionResolvers<ContextType>;
+  StockLevelEdge?: StockLevelEdgeResolvers<ContextType>;
   StockPayload?: StockPayloadResolvers<ContextType>;
   StoreAvailability?: StoreAvailabilityResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
