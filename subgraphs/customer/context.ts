@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditRecorder } from '../shared/audit.js';
+import { auditReadsOnce, type AuditRecorder, type ReadAudit } from '../shared/audit.js';
 import type { SubgraphPrincipal } from '../../platform/principal.js';
 import type { SubgraphServices } from '../shared/subgraph-server.js';
 import { createCustomerLoaders, type CustomerLoaders } from './loaders.js';
@@ -13,6 +13,8 @@ export interface CustomerContext {
   principal: SubgraphPrincipal;
   /** The audit trail the mutations record to. */
   audit: AuditRecorder;
+  /** The same trail for store staff's reads of a customer: one entry per customer in this request. */
+  auditRead: ReadAudit;
 }
 
 export function createCustomerContext(
@@ -20,5 +22,5 @@ export function createCustomerContext(
   services: Pick<SubgraphServices, 'audit'>,
   principal: SubgraphPrincipal,
 ): CustomerContext {
-  return { db, loaders: createCustomerLoaders(db), principal, audit: services.audit };
+  return { db, loaders: createCustomerLoaders(db), principal, audit: services.audit, auditRead: auditReadsOnce(services.audit, principal) };
 }

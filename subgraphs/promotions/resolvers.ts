@@ -1,6 +1,6 @@
 /** Thin adapters from the SDL to the targeting (eligibility.ts) and money (pricing.ts) rules. */
 import { GraphQLError } from 'graphql';
-import { requireCustomerAccess } from '../shared/access.js';
+import { requireCustomerAccess, requireCustomerRead } from '../shared/access.js';
 import { appliesTo, isPersonalOfferFor } from './eligibility.js';
 import type { Resolvers, VariantActivePromotionsArgs } from './generated/resolvers.js';
 import { parseInstant } from './instant.js';
@@ -18,6 +18,16 @@ import { audited } from '../shared/audit.js';
 interface VariantRepresentation {
   sku: string;
   price?: Money | null;
+}
+
+/**
+ * A Customer as the gateway hands it over: its key and the consent `personalOffers` requires, as
+ * the customer subgraph answered it for this request's principal (it refuses it to store staff
+ * without consent, and the gateway then sends no representation at all).
+ */
+interface CustomerRepresentation {
+  id: string;
+  consents?: { personalizedOffers?: unknown } | null;
 }
 
 /** The promotions that apply to one variant; a bounded number of statements for any number of variants. */
@@ -117,12 +127,17 @@ export const resolvers: Resolvers = {
     },
   },
   Customer: {
-    // Which offers were chosen for someone says something of their history: theirs and the call center's to see.
+    // Which offers were chosen for someone says something of their history: theirs and the call
+    // center's to see, and store staff's when the customer consented to personalised service. The
+    // consent comes in the representation: only the gateway can send one (subgraph trust), and it
+    // read it from the customer subgraph for this very principal. That read is the one audited
+    // (customer/ACCESS.md): the customer subgraph sees every one, and its answers are never cached.
     async personalOffers(customer, args, context) {
-      requireCustomerAccess(context.principal, customer.id);
+      const { id, consents } = customer as CustomerRepresentation;
+      requireCustomerRead(context.principal, id, consents?.personalizedOffers === true);
       const [active, audience] = await Promise.all([
         context.activePromotions(),
-        context.promotionIdsByCustomer.load(customer.id),
+        context.promotionIdsByCustomer.load(id),
       ]);
       const audienceOfCustomer = new Set(audience);
       return active

@@ -1,8 +1,9 @@
 /**
- * The audit trail: one structured entry per stock-moving or personal-data-changing mutation, saying
- * who (the principal), what (the operation and its target) and how it ended. It never holds a token
- * nor the request's other data: only the principal's subject, scopes and store, and the ids of the
- * target.
+ * The audit trail: one structured entry per stock-moving or personal-data-changing mutation, and per
+ * read of a customer's personal data by store staff (`readCustomer`, once per customer and request
+ * however many fields it reads: customer/ACCESS.md), saying who (the principal), what (the operation
+ * and its target) and how it ended. It never holds a token nor the request's other data: only the
+ * principal's subject, scopes and store, and the ids of the target.
  *
  * A subgraph's resolvers record through `services.audit` (bound to the subgraph's name); where the
  * entries go is the runtime option `audit` (tests collect them), by default JSON lines on the
@@ -13,16 +14,19 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { pino, type Logger } from 'pino';
 import type { SubgraphName } from '../../schema/subgraphs.js';
 import type { SubgraphPrincipal } from '../../platform/principal.js';
+import { ACCESS_ERROR } from './access.js';
 
 /**
- * - `succeeded`: the mutation did what was asked (or answered an idempotent replay of it);
+ * - `succeeded`: the mutation did what was asked (or answered an idempotent replay of it); the read
+ *   was let through;
  * - `refused`: answered with userErrors (their codes are in `userErrors`), nothing changed;
- * - `forbidden` / `unauthorized`: an access rule turned it away before anything was read or changed;
- * - `failed`: any other error (bad input, a fault).
+ * - `forbidden` / `unauthorized`: an access rule turned it away before anything was read or changed
+ *   (FORBIDDEN or CONSENT_REQUIRED: a store staff read of a customer who did not consent);
+ * - `failed`: any other error (bad input, a fault, an unknown customer).
  */
 export type AuditOutcome = 'succeeded' | 'refused' | 'forbidden' | 'unauthorized' | 'failed';
 
-/** Ids of what the mutation acts on: sku, locationId, customerId, reservationId... (null when absent from the request). */
+/** Ids of what the mutation or read acts on: sku, locationId, customerId, reservationId... (null when absent from the request). */
 export type AuditTarget = Record<string, string | readonly string[] | null>;
 
 export interface AuditPrincipal {
@@ -42,7 +46,7 @@ export interface AuditEntry {
   target: AuditTarget;
 }
 
-/** Where entries go. Must not throw: the mutation it records has already happened. */
+/** Where entries go. Must not throw: the mutation or read it records has already happened. */
 export type AuditSink = (entry: AuditEntry) => void;
 
 /** What a resolver records; the subgraph's name is added by `bindAuditSink`. */
@@ -125,8 +129,8 @@ export function audited<TParent, TArgs, TContext extends AuditedContext, TResult
 function outcomeOfError(error: unknown): AuditOutcome {
   // Read by shape, not instanceof: @apollo/subgraph may load another copy of graphql than ours.
   const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
-  if (code === 'FORBIDDEN') return 'forbidden';
-  if (code === 'UNAUTHORIZED') return 'unauthorized';
+  if (code === ACCESS_ERROR.FORBIDDEN || code === ACCESS_ERROR.CONSENT_REQUIRED) return 'forbidden';
+  if (code === ACCESS_ERROR.UNAUTHORIZED) return 'unauthorized';
   return 'failed';
 }
 
@@ -134,4 +138,22 @@ function userErrorCodes(result: unknown): string[] {
   const userErrors = (result as { userErrors?: unknown } | null)?.userErrors;
   if (!Array.isArray(userErrors)) return [];
   return userErrors.map((e) => String((e as { code?: unknown }).code));
+}
+
+/** Records one read: an operation (e.g. `readCustomer`), its target and how the access rule answered. */
+export type ReadAudit = (operation: string, target: AuditTarget, outcome: AuditOutcome) => void;
+
+/**
+ * A request's recorder of reads: the first read of an operation and target leaves one entry, the
+ * other fields of the same request that read them leave none (a read is audited, not each field).
+ * Create one per request, beside the request's loaders.
+ */
+export function auditReadsOnce(audit: AuditRecorder, principal: SubgraphPrincipal): ReadAudit {
+  const recorded = new Set<string>();
+  return (operation, target, outcome) => {
+    const key = JSON.stringify([operation, target]);
+    if (recorded.has(key)) return;
+    recorded.add(key);
+    audit({ operation, principal: auditPrincipal(principal), outcome, target });
+  };
 }

@@ -1,12 +1,15 @@
 /**
  * The customer subgraph's own ownership rules, straight against it (as a request around the
- * gateway would come): a customer sees and changes only itself, the call center everyone, and
- * another customer's orders, wishlist... are never even read (SQL statements counted).
+ * gateway would come): a customer sees and changes only itself, the call center everyone, store
+ * staff the personal fields (not the addresses) of customers who consented to personalised
+ * service, and the orders, wishlist... of someone the caller may not see are never even read (SQL
+ * statements counted).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type SubgraphPrincipal } from '../../platform/principal.js';
-import { customerId, locations } from '../../subgraphs/shared/universe.js';
-import { ORDERS, errorCodes, startCustomerSubgraph, type GraphQLBody, type TestCustomerSubgraph } from './harness.js';
+import { demoCustomers } from '../../subgraphs/customer/demo-customers.js';
+import { customerId, locations, products } from '../../subgraphs/shared/universe.js';
+import { ORDERS, SIZE, errorCodes, startCustomerSubgraph, type GraphQLBody, type TestCustomerSubgraph } from './harness.js';
 
 let customer: TestCustomerSubgraph;
 beforeAll(async () => {
@@ -28,6 +31,10 @@ const OWNER = customerId(1);
 const OTHER = customerId(2);
 const ownOrder = ORDERS.find((o) => o.customerId === OWNER)!;
 const othersOrder = ORDERS.find((o) => o.customerId === OTHER)!;
+// A customer of the seed who did not consent to personalised service, with orders to protect.
+const UNCONSENTED = demoCustomers(SIZE, products(SIZE), ORDERS).customers.find(
+  (c) => c.consents_personalized === 0 && ORDERS.some((o) => o.customerId === c.id),
+)!.id;
 
 const PERSONAL_FIELDS = ['lastName', 'email', 'phone', 'loyalty', 'preferredStore', 'addresses', 'consents', 'orders', 'wishlist', 'supportTickets'];
 const EVERYTHING = /* GraphQL */ `
@@ -98,15 +105,32 @@ describe('reading a customer', () => {
     expect(statements).toBe(baseline.statements);
   });
 
-  it('keeps id and firstName public to store staff, and its personal fields FORBIDDEN', async () => {
-    const body = await customer.query(
-      `query ($id: ID!) { customer(id: $id) { id firstName } other: customer(id: $id) { email } }`,
-      { id: OWNER },
-      { as: STORE_STAFF },
-    );
-    expect(body.data.customer).toEqual({ id: OWNER, firstName: expect.any(String) });
-    expect(body.data.other).toBeNull();
-    expect(errorCodes(body)).toEqual(['FORBIDDEN']);
+  it('shows store staff every personal field but the addresses of a customer who consented (OWNER is a showcase customer)', async () => {
+    const staffFields = PERSONAL_FIELDS.filter((field) => field !== 'addresses');
+    const query = `query ($id: ID!) { customer(id: $id) { id firstName ${staffFields.map((f) => FIELD_SELECTIONS[f]).join(' ')} } }`;
+    const byStaff = await customer.query(query, { id: OWNER }, { as: STORE_STAFF });
+    expect(byStaff.errors).toBeUndefined();
+    expect(byStaff.data).toEqual((await customer.query(query, { id: OWNER }, { as: CALL_CENTER })).data);
+    expect(byStaff.data.customer.consents.email).toEqual(expect.any(Boolean));
+    const addresses = await customer.measure(`query ($id: ID!) { customer(id: $id) { id addresses { city } } }`, { id: OWNER }, { as: STORE_STAFF });
+    expect(errorCodes(addresses.body)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses store staff every personal field of a customer who did not consent with CONSENT_REQUIRED, reading nothing more', async () => {
+    const baseline = await customer.measure(PUBLIC_ONLY, { id: UNCONSENTED }, { as: STORE_STAFF });
+    expect(baseline.body.errors).toBeUndefined();
+    expect(baseline.body.data.customer).toEqual({ id: UNCONSENTED, firstName: expect.any(String) });
+    const allowed = await customer.query(EVERYTHING, { id: UNCONSENTED }, { as: CALL_CENTER });
+    for (const field of PERSONAL_FIELDS) {
+      const query = `query ($id: ID!) { customer(id: $id) { id firstName ${FIELD_SELECTIONS[field]!} } }`;
+      const { body, statements } = await customer.measure(query, { id: UNCONSENTED }, { as: STORE_STAFF });
+      expect(refusals(body), field).toEqual([`${field}:${field === 'addresses' ? 'FORBIDDEN' : 'CONSENT_REQUIRED'}`]);
+      expect(statements, field).toBe(baseline.statements);
+      const text = JSON.stringify(body);
+      for (const secret of [allowed.data.customer.email, allowed.data.customer.lastName, allowed.data.customer.orders.edges[0].node.id]) {
+        expect(text, field).not.toContain(secret);
+      }
+    }
   });
 
   it('refuses an anonymous lookup with UNAUTHORIZED before reading anything', async () => {
@@ -138,9 +162,14 @@ describe('customer search', () => {
     expect(body.data.customers.length).toBeGreaterThan(0);
   });
 
+  it('is open to store staff, who get the public fields of every match', async () => {
+    const body = await customer.query(`{ customers(search: "ma", first: 50) { id firstName } }`, {}, { as: STORE_STAFF });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.customers).toEqual((await customer.query(`{ customers(search: "ma", first: 50) { id firstName } }`, {}, { as: CALL_CENTER })).data.customers);
+  });
+
   it.each([
     ['a customer', 'FORBIDDEN', asCustomer(OWNER)],
-    ['store staff', 'FORBIDDEN', STORE_STAFF],
     ['an anonymous caller', 'UNAUTHORIZED', ANONYMOUS],
   ] as const)('refuses %s with %s before searching', async (_who, code, as) => {
     const { body, statements } = await customer.measure(SEARCH, {}, { as });

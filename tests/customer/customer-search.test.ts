@@ -60,6 +60,21 @@ describe('Query.customers(search)', () => {
     expect((await search(national)).map((c) => c.id)).toContain(c7.id);
   });
 
+  it('finds a customer by the loyalty card number, the customer id or its digits, that customer first', async () => {
+    // The customer number is the loyalty card number: "cust-00042", "00042" and "42" all name it.
+    const c42 = seeded[41]!;
+    expect(c42.id).toBe('cust-00042');
+    for (const text of ['cust-00042', 'CUST-00042', ' cust-00042 ', '00042', '42']) {
+      const found = await search(text);
+      expect(found[0]?.id, text).toBe(c42.id);
+    }
+    expect((await search('cust-00042')).map((c) => c.id)).toEqual([c42.id]);
+    // "42" also lies in other customers' e-mails and phones: they follow, in customer-number order.
+    const others = (await search('42')).slice(1).map((c) => c.id);
+    expect(others).toEqual(expected((c) => c.id !== c42.id && (c.email.includes('42') || (c.phone ?? '').includes('42'))).slice(0, others.length));
+    expect(await search('cust-99999')).toEqual([]);
+  });
+
   it('keeps a stable order and honours first', async () => {
     const all = await search('ma', 50);
     expect(all.length).toBeGreaterThan(5);

@@ -63,10 +63,16 @@ export type ConsentsInput = {
   sms?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** A person known to the retailer, whatever the channel they buy through. */
+/**
+ * A person known to the retailer, whatever the channel they buy through. `id` and `firstName` are
+ * open to any signed-in caller; every other field is the customer's own and the call center's to
+ * read. Store staff (`store:staff`) read them too, `addresses` excepted, but only for a customer who
+ * consented to personalised service (`consents.personalizedOffers`), each read audited; for any
+ * other customer those fields fail with CONSENT_REQUIRED.
+ */
 export type Customer = {
   __typename?: 'Customer';
-  /** Postal addresses, the first being the default. */
+  /** Postal addresses, the first being the default. Never open to store staff. */
   addresses: Array<Address>;
   /** Contact consents. */
   consents: Consents;
@@ -74,7 +80,7 @@ export type Customer = {
   email: Scalars['String']['output'];
   /** Given name. */
   firstName: Scalars['String']['output'];
-  /** Stable customer identifier. */
+  /** Stable customer identifier; also the number on the loyalty card (e.g. cust-00042). */
   id: Scalars['ID']['output'];
   /** Family name. */
   lastName: Scalars['String']['output'];
@@ -93,14 +99,26 @@ export type Customer = {
 };
 
 
-/** A person known to the retailer, whatever the channel they buy through. */
+/**
+ * A person known to the retailer, whatever the channel they buy through. `id` and `firstName` are
+ * open to any signed-in caller; every other field is the customer's own and the call center's to
+ * read. Store staff (`store:staff`) read them too, `addresses` excepted, but only for a customer who
+ * consented to personalised service (`consents.personalizedOffers`), each read audited; for any
+ * other customer those fields fail with CONSENT_REQUIRED.
+ */
 export type CustomerOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A person known to the retailer, whatever the channel they buy through. */
+/**
+ * A person known to the retailer, whatever the channel they buy through. `id` and `firstName` are
+ * open to any signed-in caller; every other field is the customer's own and the call center's to
+ * read. Store staff (`store:staff`) read them too, `addresses` excepted, but only for a customer who
+ * consented to personalised service (`consents.personalizedOffers`), each read audited; for any
+ * other customer those fields fail with CONSENT_REQUIRED.
+ */
 export type CustomerSupportTicketsArgs = {
   status?: InputMaybe<TicketStatus>;
 };
@@ -268,7 +286,12 @@ export type Query = {
   __typename?: 'Query';
   /** A customer by id; null when unknown. */
   customer?: Maybe<Customer>;
-  /** Customers whose name, e-mail or phone contains `search` (case-insensitive, at least 2 characters). `first` is 0 to 50. */
+  /**
+   * Customers whose name, e-mail or phone contains `search` (case-insensitive, at least 2 characters),
+   * or whose loyalty card number it is: the customer id (`cust-00042`) or its digits (`00042`, `42`),
+   * that customer first, then the others in customer-number order. `first` is 0 to 50. Store staff
+   * get every match; each one's personal fields follow the consent rule of `Customer`.
+   */
   customers: Array<Customer>;
 };
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { containsInsensitive } from '../../../platform/database.js';
 import type { CustomerSearch } from '../domain/customer-search.js';
 import type { ConsentsState } from '../domain/consents.js';
@@ -42,10 +42,14 @@ export async function findCustomersByIds(db: Kysely<CustomerDatabase>, ids: read
   return rows.map(toCustomerProfile);
 }
 
-/** Customers whose "first last", e-mail or phone contains the search, in customer-number order. */
+/**
+ * Customers whose "first last", e-mail or phone contains the search, or whose customer number is
+ * the loyalty number searched: that one first, then customer-number order.
+ */
 export async function searchCustomers(db: Kysely<CustomerDatabase>, search: CustomerSearch): Promise<CustomerProfile[]> {
   if (search.first === 0) return [];
-  const rows = await db
+  const { loyaltyNumber } = search;
+  let query = db
     .selectFrom('customers')
     .selectAll()
     .where((eb) =>
@@ -53,11 +57,11 @@ export async function searchCustomers(db: Kysely<CustomerDatabase>, search: Cust
         containsInsensitive('search_name', search.name),
         containsInsensitive('email', search.email),
         ...(search.phone ? [containsInsensitive('phone', search.phone)] : []),
+        ...(loyaltyNumber !== null ? [eb('n', '=', loyaltyNumber)] : []),
       ]),
-    )
-    .orderBy('n')
-    .limit(search.first)
-    .execute();
+    );
+  if (loyaltyNumber !== null) query = query.orderBy(sql`case when ${sql.ref('n')} = ${loyaltyNumber} then 0 else 1 end`);
+  const rows = await query.orderBy('n').limit(search.first).execute();
   return rows.map(toCustomerProfile);
 }
 

@@ -29,10 +29,22 @@ export type Channel =
   /** The web shop. */
   | 'WEB';
 
+/** The customer's consents, as the customer subgraph answers them to the caller (it refuses them to store staff without consent). */
+export type Consents = {
+  __typename?: 'Consents';
+  personalizedOffers: Scalars['Boolean']['output'];
+};
+
 export type Customer = {
   __typename?: 'Customer';
+  consents: Consents;
   id: Scalars['ID']['output'];
-  /** Personal promotions active now for this customer, optionally on one channel; soonest to end first; null only when the promotions subgraph cannot answer (an error names this path). */
+  /**
+   * Personal promotions active now for this customer, optionally on one channel; soonest to end first;
+   * null when the promotions subgraph cannot answer, or when store staff ask for a customer who did not
+   * consent to personalised service (CONSENT_REQUIRED): an error names the path. Store staff see them
+   * only when `consents.personalizedOffers` is true, which is why the field requires it.
+   */
   personalOffers?: Maybe<Array<Promotion>>;
 };
 
@@ -378,7 +390,9 @@ export type FederationTypes = ResolversObject<{
 export type FederationReferenceTypes = ResolversObject<{
   Customer:
     ( { __typename: 'Customer' }
-    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"consents":{"personalizedOffers":true}}> ) );
   Promotion:
     ( { __typename: 'Promotion' }
     & GraphQLRecursivePick<FederationTypes['Promotion'], {"id":true}> );
@@ -396,6 +410,8 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Channel: Channel;
+  Consents: ResolverTypeWrapper<Consents>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<Omit<Customer, 'personalOffers'> & { personalOffers?: Maybe<Array<ResolversTypes['Promotion']>> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Discount: ResolverTypeWrapper<Discount>;
@@ -414,11 +430,12 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
   Variant: ResolverTypeWrapper<VariantReference>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Consents: Consents;
+  Boolean: Scalars['Boolean']['output'];
   Customer: Omit<Customer, 'personalOffers'> & { personalOffers?: Maybe<Array<ResolversParentTypes['Promotion']>> } | FederationReferenceTypes['Customer'];
   ID: Scalars['ID']['output'];
   Discount: Discount;
@@ -436,7 +453,6 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: Record<PropertyKey, never>;
   UserError: UserError;
   Variant: VariantReference;
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type CustomerResolvers<ContextType = PromotionsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
