@@ -203,6 +203,8 @@ export interface GatewayConfig {
   introspection: boolean;
   /** `GRAPHIQL`: serve GraphiQL to browsers at GET /graphql (it needs introspection). @default true */
   graphiql: boolean;
+  /** `STORE_APP`: serve the store screen (apps/store, built into dist/store) at GET /store. @default true */
+  storeApp: boolean;
   /**
    * `CSRF_PREVENTION`: refuse GraphQL requests a browser could send cross-site without a CORS
    * preflight (see gateway/csrf.ts). @default true
@@ -327,6 +329,7 @@ const environmentSchema = z.object({
   METRICS: flag.default('true'),
   INTROSPECTION: flag.default('true'),
   GRAPHIQL: flag.default('true'),
+  STORE_APP: flag.default('true'),
   CSRF_PREVENTION: flag.default('true'),
   DATABASE_URL: urlWith(['postgres:', 'postgresql:'], 'postgres://user@db.internal:5432/omnichannel').optional(),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -445,6 +448,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     metrics: options.METRICS,
     introspection: options.INTROSPECTION,
     graphiql: options.GRAPHIQL,
+    storeApp: options.STORE_APP,
     csrfPrevention: options.CSRF_PREVENTION,
     partners: {
       databaseUrl: options.DATABASE_URL,

@@ -48,6 +48,7 @@ import { registerWebSocketRoute, type WebSocketRoute } from './subscriptions/web
 import { loggerOptions } from '../platform/log-options.js';
 import type { EventBus } from '../platform/events/event-bus.js';
 import { registerLandingPage } from './landing-page.js';
+import { registerStoreApp } from './store-app.js';
 import { startEntityCache, type RunningEntityCache } from './cache/start-entity-cache.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -57,6 +58,8 @@ export const GRAPHQL_STREAM_PATH = '/graphql/stream';
 const PUBLIC_GRAPHQL_PATH_FOR_CSRF = '/public/graphql';
 /** GraphiQL's development token lasts a working day, within JWT_MAX_TOKEN_AGE. */
 const GRAPHIQL_TOKEN_SECONDS = 8 * 3_600;
+/** A store shift: the sign-in page's development tokens last as long (or JWT_MAX_TOKEN_AGE when shorter). */
+const STORE_APP_TOKEN_SECONDS = 8 * 3_600;
 
 export interface RunningGateway {
   app: FastifyInstance;
@@ -210,6 +213,25 @@ export async function createGateway(config: GatewayConfig, options: CreateGatewa
             : {}),
         })
       : undefined;
+    if (config.storeApp) {
+      registerStoreApp(app, {
+        graphqlPath: GRAPHQL_PATH,
+        // With the public development secret a token proves nothing: the sign-in page may mint one.
+        mintDevelopmentToken:
+          config.identity.jwtSecret === DEVELOPMENT_JWT_SECRET
+            ? ({ role, storeId }) =>
+                mintDevelopmentToken({
+                  secret: DEVELOPMENT_JWT_SECRET,
+                  issuer: config.identity.issuer,
+                  audience: config.identity.audience,
+                  subject: role === 'store' ? `${storeId}-staff` : 'store-app-agent',
+                  scopes: role === 'store' ? ['store:staff'] : ['callcenter'],
+                  storeId,
+                  expiresIn: `${Math.min(STORE_APP_TOKEN_SECONDS, config.identity.maxTokenAgeSeconds)}s`,
+                })
+            : undefined,
+      });
+    }
     const streaming = createStreamingOperations({
       currentSchema: () => snapshot,
       execute,

@@ -36,8 +36,14 @@ export interface Readiness {
 
 export function registerHealthRoutes(app: FastifyInstance, options: HealthOptions): void {
   app.get('/health', async () => ({ status: 'ok' }));
+  // Requests that arrive while a check runs share it (store screens ask every few seconds): the
+  // subgraphs see one round of checks however many ask at once, and each asker a fresh answer.
+  let running: Promise<Readiness> | undefined;
   app.get('/ready', async (_request, reply) => {
-    const readiness = await checkReadiness(options);
+    running ??= checkReadiness(options).finally(() => {
+      running = undefined;
+    });
+    const readiness = await running;
     return reply.status(readiness.status === 'ready' ? 200 : 503).send(readiness);
   });
 }

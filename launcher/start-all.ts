@@ -4,6 +4,7 @@ import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { loadSubgraphRuntimeConfig } from '../subgraphs/shared/runtime-config.js';
 import { startAllInOne } from './all-in-one.js';
 import { startTracing } from '../platform/tracing.js';
+import { ensureStoreAppBuilt } from './ensure-store-app.js';
 
 const firstSubgraphPort = process.env.SUBGRAPH_PORT ? Number(process.env.SUBGRAPH_PORT) : undefined;
 if (firstSubgraphPort !== undefined && !(Number.isInteger(firstSubgraphPort) && firstSubgraphPort > 0 && firstSubgraphPort < 65531)) {
@@ -23,6 +24,7 @@ try {
   process.exit(1);
 }
 process.env.AUDIT_LOG ||= join(subgraphConfig.dataDir, 'audit.log');
+await ensureStoreAppBuilt();
 const graph = await Promise.resolve()
   .then(() =>
     startAllInOne({
@@ -41,6 +43,7 @@ for (const name of SUBGRAPH_NAMES) {
   console.log(`  ${name.padEnd(10)} ${graph.subgraphs[name].url} (${graph.subgraphs[name].engine})`);
 }
 console.log(`  gateway    ${graph.gatewayUrl}  (GraphiQL: open it in a browser; WebSocket and SSE subscriptions on the same path)`);
+console.log(`  store      ${new URL('/store', graph.gatewayUrl).href}  (the store screen: live stock, pick-ups, the customer in front of you)`);
 if (graph.gateway.partners) {
   console.log(`  partners   ${new URL('/public/graphql', graph.gatewayUrl).href}  (needs x-api-key: npm run partner:add -- NAME)`);
 }

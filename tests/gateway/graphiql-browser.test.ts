@@ -4,10 +4,10 @@
  * "Error fetching schema" until the key was pasted and the schema re-fetched), and the internal
  * page loads the whole graph's schema with the development token it starts with.
  */
-import type { Browser, HTTPResponse, Page } from 'puppeteer-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, type TestGraph } from '../support/graph.js';
-import { browserRequired, chromiumPath, launchBrowser } from '../support/browser.js';
+import { browserRequired, chromiumPath, launchChromium } from '../support/browser.js';
 import { gatewayPath } from './helpers.js';
 
 const hasBrowser = chromiumPath() !== undefined;
@@ -23,7 +23,7 @@ interface Introspection {
 /** Every introspection the page sends to `endpoint`, with the key it carried and how it was answered. */
 function watchIntrospections(page: Page, endpoint: string): Introspection[] {
   const seen: Introspection[] = [];
-  page.on('response', (response: HTTPResponse) => {
+  page.on('response', (response: Response) => {
     const request = response.request();
     if (request.method() !== 'POST' || response.url() !== endpoint || !request.postData()?.includes('__schema')) return;
     void response.json().then(
@@ -37,8 +37,8 @@ function watchIntrospections(page: Page, endpoint: string): Introspection[] {
 
 /** Types `text` over the Headers tab's content, as a user selecting all and typing would. */
 async function typeHeaders(page: Page, text: string): Promise<void> {
-  await page.locator('button ::-p-text(Headers)').click();
-  await page.waitForSelector('.graphiql-editor-tool .CodeMirror');
+  await page.locator('button', { hasText: 'Headers' }).click();
+  await page.locator('.graphiql-editor-tool .CodeMirror:visible').first().waitFor();
   // In the page (no DOM types here): CodeMirror 5 keeps its editor on its wrapper element.
   return page.evaluate((value) => {
     const document = (globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ CodeMirror?: { setValue(text: string): void; getValue(): string } }> } }).document;
@@ -52,8 +52,8 @@ async function typeHeaders(page: Page, text: string): Promise<void> {
 /** Opens the Documentation Explorer and returns its text once it shows the schema's root type. */
 async function documentation(page: Page): Promise<string> {
   await page.locator('button[aria-label="Show Documentation Explorer"]').click();
-  await page.waitForSelector('.graphiql-doc-explorer ::-p-text(Query)', { timeout: 10_000 });
-  return (await page.$eval('.graphiql-doc-explorer', (element) => element.textContent)) ?? '';
+  await page.locator('.graphiql-doc-explorer', { hasText: 'Query' }).waitFor({ timeout: 10_000 });
+  return (await page.locator('.graphiql-doc-explorer').textContent()) ?? '';
 }
 
 describe.skipIf(!hasBrowser && !browserRequired)('GraphiQL in a real browser', () => {
@@ -61,7 +61,7 @@ describe.skipIf(!hasBrowser && !browserRequired)('GraphiQL in a real browser', (
   let browser: Browser;
   beforeAll(async () => {
     graph = await startGraph();
-    browser = await launchBrowser();
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -75,7 +75,7 @@ describe.skipIf(!hasBrowser && !browserRequired)('GraphiQL in a real browser', (
     const introspections = watchIntrospections(page, endpoint);
     const failures: string[] = [];
     page.on('pageerror', (error) => failures.push(String(error)));
-    await page.goto(endpoint, { waitUntil: 'networkidle0' });
+    await page.goto(endpoint, { waitUntil: 'networkidle' });
     // Opened without a key: the one introspection is refused, so GraphiQL has no schema yet.
     await expect.poll(() => introspections.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(introspections.every((introspection) => !introspection.loaded)).toBe(true);
@@ -93,7 +93,7 @@ describe.skipIf(!hasBrowser && !browserRequired)('GraphiQL in a real browser', (
   it('loads the whole graph’s schema on the internal page with the token it starts with', async () => {
     const page = await browser.newPage();
     const introspections = watchIntrospections(page, graph.gatewayUrl);
-    await page.goto(graph.gatewayUrl, { waitUntil: 'networkidle0' });
+    await page.goto(graph.gatewayUrl, { waitUntil: 'networkidle' });
     await expect.poll(() => introspections.some((introspection) => introspection.loaded), { timeout: 10_000 }).toBe(true);
     expect(await documentation(page)).toContain('Query');
     await page.close();

@@ -15,7 +15,7 @@ const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"](\.{1,2}\/[^'"]
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => file.endsWith('.ts') || file.endsWith('.tsx'))
     .map((file) => join(root, folder, file));
 }
 
@@ -47,6 +47,10 @@ describe('layers', () => {
 
   it('platform/ depends on neither side', () => {
     expect(violations('platform', ['gateway', 'subgraphs', 'launcher'])).toEqual([]);
+  });
+
+  it('the store app is a client of the graph: its code imports nothing of the gateway, the subgraphs or platform', () => {
+    expect(violations('apps/store/src', ['gateway', 'subgraphs', 'platform', 'launcher'])).toEqual([]);
   });
 
   it('the check sees imports at all', () => {

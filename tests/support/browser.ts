@@ -1,13 +1,14 @@
 /**
  * A real browser for tests of pages: headless Chromium (Debian's `chromium` package, which
- * `.ci/run` installs) driven by puppeteer-core. `CHROMIUM_PATH` names another binary.
+ * `.ci/run` installs) driven by playwright-core, which downloads no browser of its own.
+ * `CHROMIUM_PATH` names another binary.
  *
  * Without a browser on the machine the browser tests are skipped with a reason, so `npm test`
  * still runs on a laptop without one, except where REQUIRE_BROWSER is set (CI sets it): there a
  * missing browser fails them, so they can never pass by not running.
  */
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { chromium, type Browser } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -21,13 +22,9 @@ export function chromiumPath(): string | undefined {
 /** Whether browser tests must run (CI): then a missing browser is a failure, not a skip. */
 export const browserRequired = process.env.REQUIRE_BROWSER === '1' || process.env.REQUIRE_BROWSER === 'true';
 
-export async function launchBrowser(): Promise<Browser> {
+/** Headless Chromium. Tests run as root in containers, where Chromium's sandbox cannot start. */
+export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium package or set CHROMIUM_PATH');
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    // Tests run as root in containers, where Chromium's sandbox cannot start.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 }

@@ -1,0 +1,369 @@
+/**
+ * The store screen (/store) in a real browser: headless Chromium under playwright-core against a
+ * running graph. Store staff sign in with a development token, see the table fill, see a sale made
+ * through the API appear within a second, prepare a pick-up and mark it collected, open a consenting
+ * customer and are refused a non-consenting one; when the gateway or the inventory goes down and
+ * comes back the page says so, recovers, and shows exactly what the ledger holds. Screenshots go to
+ * test-results/store/.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from '../../gateway/create-gateway.js';
+import { loadGatewayConfig } from '../../gateway/config.js';
+import { DEVELOPMENT_JWT_SECRET } from '../../gateway/identity/development-secret.js';
+import { projectRoot } from '../../platform/project-root.js';
+import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
+import { startSubgraphByName } from '../../subgraphs/registry.js';
+import { browserRequired, chromiumPath, launchChromium } from '../support/browser.js';
+import { databaseUrl } from '../support/database.js';
+import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
+import { operation } from '../support/operations.js';
+import { TEST_OPERATOR, vouchFor } from '../support/subgraph.js';
+import { asCallCenter, asStoreStaff } from '../support/tokens.js';
+
+const hasBrowser = chromiumPath() !== undefined;
+if (!hasBrowser && !browserRequired) console.warn('store-app-browser.test.ts skipped: no Chromium on this machine (install Debian\'s chromium, or set CHROMIUM_PATH)');
+
+const STORE = 'store-01';
+const SCREENSHOTS = join(projectRoot(), 'test-results', 'store');
+const RECORD_SALE = operation('RecordSale');
+const RESERVE = operation('ReserveForPickup');
+
+interface Level {
+  sku: string;
+  onHand: number;
+  available: number;
+  version: number;
+}
+
+/** The store's levels as the API has them (call center). */
+async function levelsOf(url: string, storeId: string): Promise<{ total: number; levels: Level[] }> {
+  const levels: Level[] = [];
+  let after: string | null = null;
+  let total = 0;
+  for (;;) {
+    const page: Awaited<ReturnType<typeof postGraphQL<{ location: { stock: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { onHand: number; available: number; version: number; variant: { sku: string } } }[] } } }>>> =
+      await postGraphQL(
+        url,
+        'query($id: ID!, $after: String) { location(id: $id) { stock(first: 1000, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { onHand available version variant { sku } } } } } }',
+        { id: storeId, after },
+        await asCallCenter(),
+      );
+    const stock = page.body.data!.location.stock;
+    total = stock.totalCount;
+    levels.push(...stock.edges.map(({ node }) => ({ sku: node.variant.sku, onHand: node.onHand, available: node.available, version: node.version })));
+    if (!stock.pageInfo.hasNextPage) break;
+    after = stock.pageInfo.endCursor;
+  }
+  return { total, levels };
+}
+
+async function levelOf(url: string, sku: string, storeId: string): Promise<Level> {
+  const { body } = await postGraphQL<{ variant: { stock: { onHand: number; available: number; version: number }[] } }>(
+    url,
+    'query($sku: ID!, $store: ID!) { variant(sku: $sku) { stock(locationIds: [$store]) { onHand available version } } }',
+    { sku, store: storeId },
+    await asCallCenter(),
+  );
+  return { sku, ...body.data!.variant.stock[0]! };
+}
+
+/** A till sale of one unit; returns its ledger sequence. `headers`: straight to a subgraph, the gateway's vouching. */
+async function sell(url: string, sku: string, headers?: Record<string, string>): Promise<number> {
+  const { body } = await postGraphQL<{ recordSale: { changes: { sequence: number }[]; userErrors: unknown[] } }>(
+    url,
+    RECORD_SALE,
+    { input: { locationId: STORE, channel: 'STORE', lines: [{ sku, quantity: 1 }] }, idempotencyKey: randomUUID() },
+    headers ?? (await asStoreStaff(STORE)),
+  );
+  expect(body.data?.recordSale.userErrors).toEqual([]);
+  return body.data!.recordSale.changes[0]!.sequence;
+}
+
+interface SeededCustomer {
+  id: string;
+  firstName: string;
+  consents: { personalizedOffers: boolean };
+}
+
+/** The seed's first customers (cust-00001...), as the call center reads them (20 root fields per request: the gateway's limit). */
+async function firstCustomers(url: string, count: number): Promise<SeededCustomer[]> {
+  const found: SeededCustomer[] = [];
+  for (let start = 1; start <= count; start += 20) {
+    const fields = Array.from({ length: Math.min(20, count - start + 1) }, (_, i) => `c${i}: customer(id: "cust-${String(start + i).padStart(5, '0')}") { id firstName consents { personalizedOffers } }`);
+    const { body } = await postGraphQL<Record<string, SeededCustomer | null>>(url, `{ ${fields.join(' ')} }`, {}, await asCallCenter());
+    expect(body.errors).toBeUndefined();
+    found.push(...Object.values(body.data ?? {}).filter((customer): customer is SeededCustomer => customer !== null));
+  }
+  return found;
+}
+
+async function signIn(page: Page, baseUrl: string, role: 'store' | 'callcenter'): Promise<void> {
+  await page.goto(new URL('/store', baseUrl).href);
+  await page.locator('select[name="role"]').selectOption(role);
+  if (role === 'store') {
+    // The store list comes from the graph: wait for it before choosing.
+    await expect.poll(() => page.locator(`select[name="storeId"] option[value="${STORE}"]`).count(), { timeout: 10_000 }).toBe(1);
+    await page.locator('select[name="storeId"]').selectOption(STORE);
+  }
+  await page.getByRole('button', { name: /Get a token|Obtenir un jeton/ }).click();
+}
+
+/** Waits until the table holds every level of the store; returns how long that took from `since`. */
+async function tableFilled(page: Page, total: number, since: number): Promise<number> {
+  await page.locator('.stock[data-loaded="true"]').waitFor({ timeout: 15_000 });
+  const elapsed = Date.now() - since;
+  await expect.poll(() => page.locator('.stock .count').textContent()).toContain(`of ${total.toLocaleString('en-GB')} items`);
+  return elapsed;
+}
+
+/** The row of `sku` as the page shows it, after searching for it (rows out of view are not drawn). */
+async function shownLevel(page: Page, sku: string): Promise<{ onHand: number; available: number }> {
+  await page.locator('input[name="stock-search"]').fill(sku);
+  const row = page.locator(`tr[data-sku="${sku}"]`);
+  await row.waitFor();
+  const number = async (field: string) => Number((await row.locator(`td[data-field="${field}"]`).textContent())!.replace(/[^\d-]/g, ''));
+  return { onHand: await number('onHand'), available: await number('available') };
+}
+
+async function statusShown(page: Page): Promise<string | null> {
+  return page.locator('.status').getAttribute('data-status');
+}
+
+describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real browser', () => {
+  let graph: TestGraph;
+  let browser: Browser;
+  let levels: Level[];
+  let total: number;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    graph = await startGraph();
+    browser = await launchChromium();
+    ({ levels, total } = await levelsOf(graph.gatewayUrl, STORE));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await graph?.close();
+  });
+
+  it('signs in as store staff, fills the table, and shows a sale made through the API within a second', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(String(error)));
+    const started = Date.now();
+    await signIn(page, graph.gatewayUrl, 'store');
+    const fillMs = await tableFilled(page, total, started);
+    expect(total).toBe(levels.length);
+    expect(fillMs).toBeLessThan(5_000);
+    await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+    await page.screenshot({ path: join(SCREENSHOTS, 'stock.png') });
+
+    const sku = levels.find((level) => level.available > 2)!.sku;
+    const before = await shownLevel(page, sku);
+    const sold = Date.now();
+    await sell(graph.gatewayUrl, sku);
+    await page.locator(`tr[data-sku="${sku}"] td[data-field="available"]`).filter({ hasText: String(before.available - 1) }).waitFor({ timeout: 1_000 });
+    expect(Date.now() - sold).toBeLessThan(1_000);
+    // Highlighted as it arrived.
+    await expect(page.locator(`tr[data-sku="${sku}"]`).getAttribute('class')).resolves.toContain('changed');
+    await page.screenshot({ path: join(SCREENSHOTS, 'stock-sale-highlighted.png') });
+
+    // Nearby stores for that row.
+    await page.locator(`tr[data-sku="${sku}"] button.link`).click();
+    await page.locator('.detail .availability li').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await page.locator('.detail').waitFor({ state: 'detached' });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it('does not move the layout while changes stream in, and fits a tablet held either way', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'en-GB', hasTouch: true });
+    // Every layout shift the page makes (the Layout Instability API), counted from the start.
+    await page.addInitScript(() => {
+      // In the page (no DOM types here).
+      type Observer = new (callback: (list: { getEntries(): { value?: number }[] }) => void) => { observe(options: { type: string; buffered: boolean }): void };
+      const scope = globalThis as unknown as { layoutShift: number; PerformanceObserver: Observer };
+      scope.layoutShift = 0;
+      // Input-triggered shifts count too: the burst below comes soon after the sign-in click.
+      new scope.PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) scope.layoutShift += entry.value ?? 0;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await signIn(page, graph.gatewayUrl, 'store');
+    await tableFilled(page, total, Date.now());
+    await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+    const shiftBefore = await page.evaluate(() => (globalThis as unknown as { layoutShift: number }).layoutShift);
+    // A burst of sales on the rows in view.
+    const inView = await page.locator('tbody tr[data-sku]').evaluateAll((rows) => rows.slice(0, 6).map((row) => row.getAttribute('data-sku')!));
+    const sold = await Promise.all(inView.filter((sku) => levels.find((level) => level.sku === sku)!.available > 0).map((sku) => sell(graph.gatewayUrl, sku)));
+    await expect.poll(async () => Number(await page.locator('.stock').getAttribute('data-stock-sequence')), { timeout: 5_000 }).toBe(Math.max(...sold));
+    await page.waitForTimeout(300);
+    const shiftAfter = await page.evaluate(() => (globalThis as unknown as { layoutShift: number }).layoutShift);
+    expect(shiftAfter - shiftBefore).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'tablet-landscape.png') });
+
+    for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(viewport);
+      for (const tab of ['Stock', 'Pick-ups', 'Customer']) {
+        await page.getByRole('tab', { name: tab }).click();
+        // Nothing wider than the screen: no sideways scrolling on a tablet.
+        const overflow = await page.evaluate(() => {
+          const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+          return root.scrollWidth - root.clientWidth;
+        });
+        expect(overflow, `${tab} at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(0);
+      }
+    }
+    await page.getByRole('tab', { name: 'Stock' }).click();
+    await page.screenshot({ path: join(SCREENSHOTS, 'tablet-portrait.png') });
+
+    // Keyboard only: arrow keys move between tabs, and the search box takes typing.
+    await page.getByRole('tab', { name: 'Stock' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Pick-ups' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('tab', { name: 'Stock' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.close();
+  });
+
+  it('shows a new pick-up as it is reserved and marks it collected', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    await signIn(page, graph.gatewayUrl, 'store');
+    await page.getByRole('tab', { name: 'Pick-ups' }).click();
+    await page.locator('.pickups[data-reservation-sequence]:not([data-reservation-sequence="0"])').waitFor({ timeout: 10_000 });
+    await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+
+    const sku = levels.find((level) => level.available > 2)!.sku;
+    const customerId = (await firstCustomers(graph.gatewayUrl, 1))[0]!.id;
+    const { body } = await postGraphQL<{ reserveForPickup: { reservation: { id: string } | null; userErrors: unknown[] } }>(
+      graph.gatewayUrl,
+      RESERVE,
+      { input: { sku, locationId: STORE, quantity: 1, customerId }, idempotencyKey: randomUUID() },
+      await asCallCenter(),
+    );
+    expect(body.data?.reserveForPickup.userErrors).toEqual([]);
+    const id = body.data!.reserveForPickup.reservation!.id;
+    const card = page.locator(`li[data-reservation="${id}"]`);
+    await card.waitFor({ timeout: 2_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'pickups.png') });
+
+    await card.getByRole('button', { name: 'Collected' }).click();
+    await card.waitFor({ state: 'detached', timeout: 5_000 });
+    const { body: after } = await postGraphQL<{ reservation: { status: string } }>(graph.gatewayUrl, 'query($id: ID!) { reservation(id: $id) { status } }', { id }, await asCallCenter());
+    expect(after.data?.reservation.status).toBe('COLLECTED');
+    await page.close();
+  });
+
+  it('opens a customer who consented and refuses one who did not', async () => {
+    // Who consented, as the call center (which may read everyone) sees it.
+    const customers = await firstCustomers(graph.gatewayUrl, 60);
+    const consenting = customers.find((customer) => customer.consents.personalizedOffers)!;
+    const refusing = customers.find((customer) => !customer.consents.personalizedOffers)!;
+    expect(consenting && refusing).toBeTruthy();
+
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'fr-FR' });
+    await signIn(page, graph.gatewayUrl, 'store');
+    // French from the browser's language.
+    await page.getByRole('tab', { name: 'Client' }).click();
+    const search = page.locator('input[name="customer-search"]');
+    await search.fill(consenting.id);
+    await search.press('Enter');
+    await page.locator(`button[data-customer="${consenting.id}"]`).click();
+    await page.locator(`article[data-customer="${consenting.id}"]`).waitFor({ timeout: 5_000 });
+    await expect(page.locator(`article[data-customer="${consenting.id}"] h2`).textContent()).resolves.toContain(consenting.firstName);
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer.png') });
+
+    await search.fill(refusing.id);
+    await search.press('Enter');
+    await page.locator(`button[data-customer="${refusing.id}"]`).click();
+    await page.getByTestId('no-consent').waitFor({ timeout: 5_000 });
+    await expect(page.locator('article[data-customer]').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer-no-consent.png') });
+    await page.close();
+  });
+
+  it('says so when the gateway goes down, resumes when it is back, and misses no change (checked against the ledger)', async () => {
+    // Its own graph: this test closes the gateway.
+    const graph = await startGraph();
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    await signIn(page, graph.gatewayUrl, 'store');
+    await tableFilled(page, total, Date.now());
+    await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+    const [first, second] = levels.filter((level) => level.available > 4).map((level) => level.sku);
+
+    const port = Number(new URL(graph.gatewayUrl).port);
+    await graph.gateway.close();
+    await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('reconnecting');
+    await page.screenshot({ path: join(SCREENSHOTS, 'reconnecting.png') });
+    // While it is down, the stores go on selling (straight to the inventory, as another gateway would).
+    const vouching = await vouchFor(TEST_OPERATOR, graph.internalTokenSecret);
+    const sequences = [await sell(graph.subgraphs.inventory.url, first!, vouching), await sell(graph.subgraphs.inventory.url, second!, vouching), await sell(graph.subgraphs.inventory.url, first!, vouching)];
+
+    const again = await createGateway(
+      loadGatewayConfig({
+        JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        INTERNAL_TOKEN_SECRET: graph.internalTokenSecret,
+        LOG_LEVEL: 'silent',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: graph.dataDir,
+        DATABASE_URL: databaseUrl ?? '',
+        PG_SCHEMA_PREFIX: graph.pgSchemaPrefix,
+        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, graph.subgraphs[name].url])),
+      }),
+      { events: graph.events },
+    );
+    try {
+      await expect.poll(() => statusShown(page), { timeout: 15_000 }).toBe('live');
+      await expect.poll(async () => Number(await page.locator('.stock').getAttribute('data-stock-sequence')), { timeout: 10_000 }).toBe(sequences.at(-1));
+      for (const sku of [first!, second!]) {
+        const ledger = await levelOf(again.url, sku, STORE);
+        expect(await shownLevel(page, sku)).toEqual({ onHand: ledger.onHand, available: ledger.available });
+      }
+    } finally {
+      await page.close();
+      await again.close();
+      await graph.close();
+    }
+  });
+
+  it('recovers when the inventory is killed and restarted, and shows what was sold meanwhile', async () => {
+    // Its own graph: this test kills its inventory.
+    const own = await startGraph();
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    let restarted: Awaited<ReturnType<typeof startSubgraphByName>> | undefined;
+    try {
+      await signIn(page, own.gatewayUrl, 'store');
+      await page.locator('.stock[data-loaded="true"]').waitFor({ timeout: 15_000 });
+      await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+      const sku = levels.find((level) => level.available > 4)!.sku;
+      const port = Number(new URL(own.subgraphs.inventory.url).port);
+      await own.subgraphs.inventory.close();
+      // The page says the stock is held up, though its WebSocket to the gateway stays up.
+      await expect.poll(() => statusShown(page), { timeout: 15_000 }).toBe('degraded');
+      await expect(page.locator('.status').textContent()).resolves.toContain('stock unavailable');
+      await page.screenshot({ path: join(SCREENSHOTS, 'inventory-down.png') });
+      const shared = { host: '127.0.0.1', databaseUrl, dataDir: own.dataDir, pgSchemaPrefix: own.pgSchemaPrefix, seedScale: 0.02, internalTokenSecret: own.internalTokenSecret, audit: () => {} };
+      // Another inventory process on the same data goes on selling while this one is down.
+      const other = await startSubgraphByName('inventory', { ...shared, port: 0 });
+      const vouching = await vouchFor(TEST_OPERATOR, own.internalTokenSecret);
+      const sequences = [await sell(other.url, sku, vouching), await sell(other.url, sku, vouching)];
+      await other.close();
+      restarted = await startSubgraphByName('inventory', { ...shared, port, events: own.events });
+      sequences.push(await sell(own.gatewayUrl, sku));
+      await expect.poll(async () => Number(await page.locator('.stock').getAttribute('data-stock-sequence')), { timeout: 15_000 }).toBe(sequences.at(-1));
+      const ledger = await levelOf(own.gatewayUrl, sku, STORE);
+      expect(await shownLevel(page, sku)).toEqual({ onHand: ledger.onHand, available: ledger.available });
+      await expect.poll(() => statusShown(page), { timeout: 15_000 }).toBe('live');
+    } finally {
+      await page.close();
+      await own.close();
+      await restarted?.close();
+    }
+  });
+});
