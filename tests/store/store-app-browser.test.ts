@@ -22,7 +22,7 @@ import { databaseUrl } from '../support/database.js';
 import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
 import { TEST_OPERATOR, vouchFor } from '../support/subgraph.js';
-import { asCallCenter, asStoreStaff } from '../support/tokens.js';
+import { asCallCenter, asStoreStaff, bearer } from '../support/tokens.js';
 
 const hasBrowser = chromiumPath() !== undefined;
 if (!hasBrowser && !browserRequired) console.warn('store-app-browser.test.ts skipped: no Chromium on this machine (install Debian\'s chromium, or set CHROMIUM_PATH)');
@@ -284,6 +284,64 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     await page.getByTestId('no-consent').waitFor({ timeout: 5_000 });
     await expect(page.locator('article[data-customer]').count()).resolves.toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'customer-no-consent.png') });
+    await page.close();
+  });
+
+  it('signs in with a pasted token, and back out with a reason when the token expires', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    await page.goto(new URL('/store', graph.gatewayUrl).href);
+    // Not a token: said on the page, nothing else happens.
+    await page.locator('textarea[name="token"]').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('not a token');
+    // A store-staff token as an identity provider would give it, valid for a few seconds.
+    const token = (await bearer({ sub: 'staff-store-01', scopes: ['store:staff'], storeId: STORE, expiresIn: '4s' })).authorization!;
+    await page.locator('textarea[name="token"]').fill(token);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('.stock[data-loaded="true"]').waitFor({ timeout: 10_000 });
+    await page.locator('textarea[name="token"]').waitFor({ timeout: 10_000 });
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('session ended');
+    await page.close();
+  });
+
+  it('speaks the browser’s language and switches on the page, remembering the choice', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'fr-FR' });
+    await signIn(page, graph.gatewayUrl, 'store');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+    await page.getByRole('tab', { name: 'Retraits' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.getByRole('tab', { name: 'Pick-ups' }).waitFor();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Pick-ups' }).waitFor();
+    await page.close();
+  });
+
+  it('gives the call center any store and a product’s stock in every store', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    await signIn(page, graph.gatewayUrl, 'callcenter');
+    await page.locator('.stock[data-loaded="true"]').waitFor({ timeout: 15_000 });
+    await expect(page.locator('.badge').textContent()).resolves.toBe('Call center');
+    // Another store from the header: its own levels.
+    const other = await levelsOf(graph.gatewayUrl, 'store-05');
+    await page.locator('select[name="store"] option[value="store-05"]').waitFor({ state: 'attached' });
+    await page.locator('select[name="store"]').selectOption('store-05');
+    await expect.poll(() => page.locator('.stock .count').textContent(), { timeout: 15_000 }).toContain(`of ${other.total.toLocaleString('en-GB')} items`);
+    const sku = other.levels[0]!.sku;
+    await page.locator('input[name="stock-search"]').fill(sku);
+    await page.locator(`tr[data-sku="${sku}"] button.link`).click();
+    await page.getByRole('heading', { name: 'All stores' }).waitFor();
+    // Every store that stocks it, as the API lists them.
+    const { body } = await postGraphQL<{ variant: { stock: { location: { id: string; kind: string } }[] } }>(
+      graph.gatewayUrl,
+      'query($sku: ID!) { variant(sku: $sku) { stock { location { id kind } } } }',
+      { sku },
+      await asCallCenter(),
+    );
+    const stores = body.data!.variant.stock.filter((level) => level.location.kind === 'STORE').map((level) => level.location.id);
+    await expect.poll(() => page.locator('.detail .availability li').count(), { timeout: 10_000 }).toBe(stores.length);
+    expect((await page.locator('.detail .availability li').evaluateAll((items) => items.map((item) => item.getAttribute('data-location')))).sort()).toEqual([...stores].sort());
+    await page.screenshot({ path: join(SCREENSHOTS, 'callcenter-all-stores.png') });
     await page.close();
   });
 
