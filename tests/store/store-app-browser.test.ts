@@ -172,6 +172,23 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     await expect(page.locator(`tr[data-sku="${sku}"]`).getAttribute('class')).resolves.toContain('changed');
     await page.screenshot({ path: join(SCREENSHOTS, 'stock-sale-highlighted.png') });
 
+    // A new list price from the back office: the row's store price follows (priceChanged).
+    const { body: before$ } = await postGraphQL<{ variant: { price: { amount: number; currency: string } } }>(graph.gatewayUrl, 'query($sku: ID!) { variant(sku: $sku) { price { amount currency } } }', { sku });
+    const { body: repriced } = await postGraphQL<{ updateVariantPrice: { userErrors: unknown[] } }>(
+      graph.gatewayUrl,
+      'mutation($input: UpdatePriceInput!, $key: String!) { updateVariantPrice(input: $input, idempotencyKey: $key) { userErrors { code } } }',
+      { input: { sku, price: { amount: before$.data!.variant.price.amount + 1000, currency: before$.data!.variant.price.currency } }, key: randomUUID() },
+      await bearer({ sub: 'pricing-manager-1', scopes: ['catalog:write'] }),
+    );
+    expect(repriced.data?.updateVariantPrice.userErrors).toEqual([]);
+    const { body: now } = await postGraphQL<{ variant: { effectivePrice: { amount: number; currency: string } } }>(
+      graph.gatewayUrl,
+      'query($sku: ID!, $store: ID!) { variant(sku: $sku) { effectivePrice(channel: STORE, storeId: $store) { amount currency } } }',
+      { sku, store: STORE },
+    );
+    const expected = new Intl.NumberFormat('en-GB', { style: 'currency', currency: now.data!.variant.effectivePrice.currency }).format(now.data!.variant.effectivePrice.amount / 100);
+    await expect.poll(() => page.locator(`tr[data-sku="${sku}"] td[data-field="price"]`).textContent(), { timeout: 5_000 }).toBe(expected);
+
     // Nearby stores for that row.
     await page.locator(`tr[data-sku="${sku}"] button.link`).click();
     await page.locator('.detail .availability li').first().waitFor({ timeout: 10_000 });
@@ -277,6 +294,13 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     await page.locator(`article[data-customer="${consenting.id}"]`).waitFor({ timeout: 5_000 });
     await expect(page.locator(`article[data-customer="${consenting.id}"] h2`).textContent()).resolves.toContain(consenting.firstName);
     await page.screenshot({ path: join(SCREENSHOTS, 'customer.png') });
+    // The wishlist's availability here is live: a sale of one of its items shows at once.
+    const wished = await page.locator('.wishlist li[data-sku]').evaluateAll((items) => items.map((item) => item.getAttribute('data-sku')!));
+    const sellable = wished.find((sku) => (levels.find((level) => level.sku === sku)?.available ?? 0) > 1);
+    expect(sellable, `a wishlist item of ${consenting.id} in stock at ${STORE}`).toBeDefined();
+    const level = await levelOf(graph.gatewayUrl, sellable!, STORE);
+    await sell(graph.gatewayUrl, sellable!);
+    await expect.poll(() => page.locator(`.wishlist li[data-sku="${sellable}"] .pill`).textContent(), { timeout: 5_000 }).toBe(`${level.available - 1} ici`);
 
     await search.fill(refusing.id);
     await search.press('Enter');
