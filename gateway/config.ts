@@ -206,6 +206,12 @@ export interface GatewayConfig {
   /** `STORE_APP`: serve the store screen (apps/store, built into dist/store) at GET /store. @default true */
   storeApp: boolean;
   /**
+   * `STORE_APP_OIDC_ISSUER`, `STORE_APP_OIDC_CLIENT_ID`, `STORE_APP_OIDC_SCOPE`: the identity
+   * provider the store screen signs people in with (authorization code with PKCE, a public client
+   * whose redirect URI is the gateway's `/store`); unset: people paste a token. @default unset
+   */
+  storeAppIdentityProvider: { issuer: string; clientId: string; scope: string } | undefined;
+  /**
    * `CSRF_PREVENTION`: refuse GraphQL requests a browser could send cross-site without a CORS
    * preflight (see gateway/csrf.ts). @default true
    */
@@ -330,6 +336,9 @@ const environmentSchema = z.object({
   INTROSPECTION: flag.default('true'),
   GRAPHIQL: flag.default('true'),
   STORE_APP: flag.default('true'),
+  STORE_APP_OIDC_ISSUER: httpUrl.optional(),
+  STORE_APP_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STORE_APP_OIDC_SCOPE: z.string().min(1).default('openid'),
   CSRF_PREVENTION: flag.default('true'),
   DATABASE_URL: urlWith(['postgres:', 'postgresql:'], 'postgres://user@db.internal:5432/omnichannel').optional(),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -400,6 +409,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (keySources.length > 1) {
     throw new GatewayConfigError(`Invalid gateway configuration:\n  ${keySources.join(', ')}: set one token key source, not several`);
   }
+  // Half an identity provider would show a sign-in button that cannot work.
+  if ((options.STORE_APP_OIDC_ISSUER === undefined) !== (options.STORE_APP_OIDC_CLIENT_ID === undefined)) {
+    throw new GatewayConfigError('Invalid gateway configuration:\n  STORE_APP_OIDC_ISSUER, STORE_APP_OIDC_CLIENT_ID: set both (the store screen\'s identity provider and its client id) or neither');
+  }
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   const subgraphTimeoutsMs: Partial<Record<SubgraphName, number>> = {};
   for (const name of SUBGRAPH_NAMES) {
@@ -449,6 +462,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     introspection: options.INTROSPECTION,
     graphiql: options.GRAPHIQL,
     storeApp: options.STORE_APP,
+    storeAppIdentityProvider:
+      options.STORE_APP_OIDC_ISSUER === undefined || options.STORE_APP_OIDC_CLIENT_ID === undefined
+        ? undefined
+        : { issuer: options.STORE_APP_OIDC_ISSUER, clientId: options.STORE_APP_OIDC_CLIENT_ID, scope: options.STORE_APP_OIDC_SCOPE },
     csrfPrevention: options.CSRF_PREVENTION,
     partners: {
       databaseUrl: options.DATABASE_URL,

@@ -216,6 +216,7 @@ export async function createGateway(config: GatewayConfig, options: CreateGatewa
     if (config.storeApp) {
       registerStoreApp(app, {
         graphqlPath: GRAPHQL_PATH,
+        identityProvider: config.storeAppIdentityProvider,
         // With the public development secret a token proves nothing: the sign-in page may mint one.
         mintDevelopmentToken:
           config.identity.jwtSecret === DEVELOPMENT_JWT_SECRET

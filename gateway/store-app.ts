@@ -21,6 +21,8 @@ export interface StoreAppOptions {
   mintDevelopmentToken?: ((request: DevelopmentTokenRequest) => Promise<string>) | undefined;
   /** Where the built app is. @default dist/store of this project */
   directory?: string;
+  /** The identity provider the page signs people in with (authorization code + PKCE), if any. */
+  identityProvider?: { issuer: string; clientId: string; scope: string } | undefined;
 }
 
 export interface DevelopmentTokenRequest {
@@ -35,8 +37,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** The page's own origin only: scripts and styles from the gateway, queries to it (HTTP and WebSocket). */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/**
+ * The page's own origin only: scripts and styles from the gateway, queries to it (HTTP and
+ * WebSocket), and the identity provider's discovery and token endpoints when there is one.
+ */
+function contentSecurityPolicy(identityProvider: StoreAppOptions['identityProvider']): string {
+  const connect = ["'self'", 'ws:', 'wss:', ...(identityProvider ? [new URL(identityProvider.issuer).origin] : [])];
+  return `default-src 'self'; connect-src ${connect.join(' ')}; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
+}
 
 export function storeAppDirectory(): string {
   return join(projectRoot(), 'dist', 'store');
@@ -46,6 +54,7 @@ const STORE_ID = /^[A-Za-z0-9][\w-]{0,63}$/;
 
 export function registerStoreApp(app: FastifyInstance, options: StoreAppOptions): void {
   const directory = options.directory ?? storeAppDirectory();
+  const policy = contentSecurityPolicy(options.identityProvider);
   // Read for each page served (a small file; a person opens the page once a shift), so a rebuild
   // while the gateway runs is served at once; asset requests check against the last one read.
   let manifest: StoreAppManifest | undefined;
@@ -67,9 +76,15 @@ export function registerStoreApp(app: FastifyInstance, options: StoreAppOptions)
     }
     return reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .header('content-security-policy', policy)
       .header('referrer-policy', 'no-referrer')
-      .send(renderShell(built, { graphqlPath: options.graphqlPath, developmentTokens: options.mintDevelopmentToken !== undefined }));
+      .send(
+        renderShell(built, {
+          graphqlPath: options.graphqlPath,
+          developmentTokens: options.mintDevelopmentToken !== undefined,
+          ...(options.identityProvider ? { identityProvider: options.identityProvider } : {}),
+        }),
+      );
   };
   app.get('/store', page);
   app.get('/store/', page);
@@ -103,6 +118,7 @@ export function registerStoreApp(app: FastifyInstance, options: StoreAppOptions)
 interface ShellSettings {
   graphqlPath: string;
   developmentTokens: boolean;
+  identityProvider?: { issuer: string; clientId: string; scope: string };
 }
 
 function renderShell(manifest: StoreAppManifest, settings: ShellSettings): string {

@@ -71,10 +71,23 @@ describe('gateway configuration', () => {
     ['JWT_MAX_TOKEN_AGE', 'forever'],
     ['JWT_MAX_TOKEN_AGE', '0'],
     ['SUBGRAPH_CATALOG_TIMEOUT_MS', 'soon'],
+    ['STORE_APP_OIDC_ISSUER', 'id.example'],
   ])('reports %s=%s as a configuration error naming it, not a crash', (variable, value) => {
     const load = () => loadGatewayConfig({ [variable]: value });
     expect(load).toThrow(GatewayConfigError);
     expect(load).toThrow(new RegExp(`^Invalid gateway configuration:\n  ${variable}: `));
+  });
+
+  it('takes the store screen’s identity provider whole or not at all', () => {
+    expect(loadGatewayConfig({}).storeAppIdentityProvider).toBeUndefined();
+    expect(loadGatewayConfig({ STORE_APP_OIDC_ISSUER: 'https://id.example', STORE_APP_OIDC_CLIENT_ID: 'store-screen' }).storeAppIdentityProvider).toEqual({
+      issuer: 'https://id.example',
+      clientId: 'store-screen',
+      scope: 'openid',
+    });
+    for (const half of [{ STORE_APP_OIDC_ISSUER: 'https://id.example' }, { STORE_APP_OIDC_CLIENT_ID: 'store-screen' }]) {
+      expect(() => loadGatewayConfig(half)).toThrow(/STORE_APP_OIDC_ISSUER, STORE_APP_OIDC_CLIENT_ID: set both/);
+    }
   });
 
   it('never fails otherwise than with a GatewayConfigError, whatever a variable holds', () => {

@@ -21,7 +21,9 @@ import { browserRequired, chromiumPath, launchChromium } from '../support/browse
 import { databaseUrl } from '../support/database.js';
 import { postGraphQL, startGraph, type TestGraph } from '../support/graph.js';
 import { operation } from '../support/operations.js';
+import { startIdentityProvider } from '../support/identity-provider.js';
 import { TEST_OPERATOR, vouchFor } from '../support/subgraph.js';
+import { startGatewayAgainst } from '../gateway/helpers.js';
 import { asCallCenter, asStoreStaff, bearer } from '../support/tokens.js';
 
 const hasBrowser = chromiumPath() !== undefined;
@@ -326,6 +328,38 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     await page.locator('textarea[name="token"]').waitFor({ timeout: 10_000 });
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain('session ended');
     await page.close();
+  });
+
+  it('signs in through the identity provider (authorization code with PKCE) when the gateway names one', async () => {
+    const provider = await startIdentityProvider({ audience: 'omnichannel-graph' });
+    const gateway = await startGatewayAgainst(graph, {
+      JWKS_URL: provider.jwksUrl,
+      JWT_ISSUER: provider.issuer,
+      JWT_AUDIENCE: 'omnichannel-graph',
+      STORE_APP_OIDC_ISSUER: provider.issuer,
+      STORE_APP_OIDC_CLIENT_ID: provider.clientId,
+    });
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    try {
+      // A return the page did not start is refused, and says so.
+      await page.goto(new URL('/store?code=forged&state=forged', gateway.url).href);
+      await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 5_000 }).toContain('not started from this page');
+      expect(new URL(page.url()).search).toBe('');
+      // No development tokens with a real key source: the provider or a pasted token only.
+      expect(await page.locator('select[name="role"]').count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Sign in with your company account' }).click();
+      await page.locator('.stock[data-loaded="true"]').waitFor({ timeout: 15_000 });
+      await expect(page.getByTestId('store-name').textContent()).resolves.toContain('Paris');
+      // The code left the address bar; the provider checked the PKCE verifier and refused nothing.
+      expect(new URL(page.url()).search).toBe('');
+      expect(provider.refusals).toEqual([]);
+      await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+    } finally {
+      await page.close();
+      await gateway.close();
+      await provider.close();
+    }
   });
 
   it('speaks the browser’s language and switches on the page, remembering the choice', async () => {

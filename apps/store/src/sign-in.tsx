@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from './i18n.js';
 import { sessionFromToken, TokenProblem, type Role, type Session } from './session.js';
 import type { StoreSettings } from './settings.js';
+import { finishSignIn, isReturnFromProvider, startSignIn } from './identity-provider.js';
 import { STORES } from './operations.js';
 
 interface StoreOption {
@@ -27,6 +28,28 @@ export function SignIn({ settings, onSignedIn, notice }: { settings: StoreSettin
       .then((result) => setStores(result.data?.locations ?? []))
       .catch(() => setStores([]));
   }, [settings]);
+
+  // Back from the identity provider: exchange its code for the token.
+  const provider = settings.identityProvider;
+  const [returning] = useState(() => provider !== undefined && isReturnFromProvider());
+  useEffect(() => {
+    if (!provider || !returning) return;
+    setBusy(true);
+    finishSignIn(provider)
+      .then((accessToken) => signInWith(accessToken))
+      .catch((error: unknown) => setProblem(`${i18n.t('signInFailed')}: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => setBusy(false));
+    // Once, for the page load that came back.
+  }, []);
+
+  const leaveForProvider = () => {
+    if (!provider) return;
+    setBusy(true);
+    startSignIn(provider).catch((error: unknown) => {
+      setBusy(false);
+      setProblem(`${i18n.t('signInFailed')}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
 
   const signInWith = (raw: string) => {
     try {
@@ -64,6 +87,13 @@ export function SignIn({ settings, onSignedIn, notice }: { settings: StoreSettin
     <main id="content" className="sign-in">
       <h1>{i18n.t('signInTitle')}</h1>
       <p className="problem" role="alert">{problem ?? ''}</p>
+      {provider && (
+        <div className="card">
+          <button type="button" className="primary" name="identity-provider" disabled={busy} onClick={leaveForProvider}>
+            {i18n.t('signInWithProvider')}
+          </button>
+        </div>
+      )}
       {settings.developmentTokens && (
         <form className="card" onSubmit={mint} aria-labelledby="dev-title">
           <h2 id="dev-title">{i18n.t('developmentSignIn')}</h2>
