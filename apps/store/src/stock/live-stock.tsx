@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import type { Store } from '../app.js';
-import type { Graph, GraphQLErrorShape } from '../graphql.js';
+import type { Graph, GraphQLErrorShape, GraphQLResult } from '../graphql.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { LEDGER_HEADS, PRICE_CHANGED, STOCK_CHANGED, STORE_STOCK_PAGE, VARIANT_ROW } from '../operations.js';
 import { StockDetail } from './stock-detail.js';
@@ -69,21 +69,28 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
       // The heads first: every change after them reaches us by the streams below.
       const heads = await graph.request<{ stockLedgerHead: number; priceLedgerHead: number }>(LEDGER_HEADS);
       if (!heads.data) return fail(heads.errors ?? 'no data');
-      let after: string | null = null;
-      for (;;) {
-        const page: Awaited<ReturnType<typeof graph.request<StockPage>>> = await graph.request<StockPage>(STORE_STOCK_PAGE, { storeId, first: PAGE_SIZE, after });
+      // Each next page is asked for as soon as the previous one's cursor is known, so the rows of
+      // one page are made while the next is on its way. The table is drawn after the first page
+      // (something to look at at once) and when all are in: sorting thousands of rows once per page
+      // would cost more than the pages themselves.
+      let next: Promise<GraphQLResult<StockPage>> | undefined = graph.request<StockPage>(STORE_STOCK_PAGE, { storeId, first: PAGE_SIZE, after: null });
+      for (let index = 0; next; index++) {
+        const page: GraphQLResult<StockPage> = await next;
         if (cancelled) return;
         const stock = page.data?.location?.stock;
         if (!stock) return fail(page.errors ?? 'no data');
+        const { hasNextPage, endCursor } = stock.pageInfo;
+        next = hasNextPage && endCursor ? graph.request<StockPage>(STORE_STOCK_PAGE, { storeId, first: PAGE_SIZE, after: endCursor }) : undefined;
         for (const edge of stock.edges) {
           const row = rowOfLevel(edge.node);
           if (row) rows.current.set(row.sku, row);
         }
-        setTotal(stock.totalCount);
-        redraw();
-        if (!stock.pageInfo.hasNextPage || !stock.pageInfo.endCursor) break;
-        after = stock.pageInfo.endCursor;
+        if (index === 0) {
+          setTotal(stock.totalCount);
+          redraw();
+        }
       }
+      redraw();
       setLoading(false);
       setSequences({ stock: heads.data.stockLedgerHead, price: heads.data.priceLedgerHead });
       stops.push(
