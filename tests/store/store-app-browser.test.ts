@@ -400,6 +400,21 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     await expect.poll(() => page.locator('.detail .availability li').count(), { timeout: 10_000 }).toBe(stores.length);
     expect((await page.locator('.detail .availability li').evaluateAll((items) => items.map((item) => item.getAttribute('data-location')))).sort()).toEqual([...stores].sort());
     await page.screenshot({ path: join(SCREENSHOTS, 'callcenter-all-stores.png') });
+    // The call center follows a store's pick-ups but does not hand them over.
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Pick-ups' }).click();
+    await page.locator('.pickups[data-reservation-sequence]:not([data-reservation-sequence="0"])').waitFor({ timeout: 10_000 });
+    const customerId = (await firstCustomers(graph.gatewayUrl, 1))[0]!.id;
+    const reservable = other.levels.find((level) => level.available > 1)!.sku;
+    const { body: reserved } = await postGraphQL<{ reserveForPickup: { reservation: { id: string } | null } }>(
+      graph.gatewayUrl,
+      RESERVE,
+      { input: { sku: reservable, locationId: 'store-05', quantity: 1, customerId }, idempotencyKey: randomUUID() },
+      await asCallCenter(),
+    );
+    const card = page.locator(`li[data-reservation="${reserved.data!.reserveForPickup.reservation!.id}"]`);
+    await card.waitFor({ timeout: 5_000 });
+    expect(await card.getByRole('button').count()).toBe(0);
     await page.close();
   });
 

@@ -197,7 +197,7 @@ function SignedIn({
           <LiveStock key={`stock-${storeId}`} graph={graph} storeId={storeId} store={store} callCenter={session.role === 'callcenter'} />
         </section>
         <section id="panel-pickups" role="tabpanel" aria-labelledby="tab-pickups" hidden={tab !== 'pickups'}>
-          <Pickups key={`pickups-${storeId}`} graph={graph} storeId={storeId} />
+          <Pickups key={`pickups-${storeId}`} graph={graph} storeId={storeId} canCollect={session.role === 'store'} />
         </section>
         <section id="panel-customer" role="tabpanel" aria-labelledby="tab-customer" hidden={tab !== 'customer'}>
           <CustomerDesk key={`customer-${storeId}`} graph={graph} storeId={storeId} />

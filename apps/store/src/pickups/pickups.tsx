@@ -32,7 +32,8 @@ function timeLeft(expiresAt: string, now: number, days: (count: number) => strin
   return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-export function Pickups({ graph, storeId }: { graph: Graph; storeId: string }) {
+/** `canCollect`: store staff hand pick-ups over; the call center follows them but does not. */
+export function Pickups({ graph, storeId, canCollect }: { graph: Graph; storeId: string; canCollect: boolean }) {
   const i18n = useI18n();
   const [pickups, setPickups] = useState<Map<string, Pickup>>(new Map());
   const [loaded, setLoaded] = useState(false);
@@ -138,9 +139,13 @@ export function Pickups({ graph, storeId }: { graph: Graph; storeId: string }) {
                 <span className="muted">{i18n.t('timeLeft')}</span>
                 <strong className={left ? 'countdown' : 'countdown late'}>{left ?? i18n.t('expired')}</strong>
               </div>
-              <button type="button" className="primary" disabled={busy.has(pickup.id)} onClick={() => void collect(pickup.id)}>
-                {busy.has(pickup.id) ? i18n.t('collecting') : i18n.t('markCollected')}
-              </button>
+              {canCollect ? (
+                <button type="button" className="primary" disabled={busy.has(pickup.id)} onClick={() => void collect(pickup.id)}>
+                  {busy.has(pickup.id) ? i18n.t('collecting') : i18n.t('markCollected')}
+                </button>
+              ) : (
+                <span />
+              )}
             </li>
           );
         })}
