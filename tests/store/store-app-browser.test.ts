@@ -355,6 +355,22 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
       expect(new URL(page.url()).search).toBe('');
       expect(provider.refusals).toEqual([]);
       await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+
+      // Short-lived access tokens from now on: the page refreshes each before it ends, keeps its
+      // rows and streams (resumed on the new token), and a sale made after two refreshes shows.
+      provider.accessTokenLife = '4s';
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign in with your company account' }).click();
+      await page.locator('.stock[data-loaded="true"]').waitFor({ timeout: 15_000 });
+      const refreshesBefore = provider.refreshes;
+      await expect.poll(() => provider.refreshes, { timeout: 20_000 }).toBeGreaterThanOrEqual(refreshesBefore + 2);
+      await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+      expect(await page.locator('textarea[name="token"]').count()).toBe(0);
+      const sku = levels.find((level) => level.available > 3)!.sku;
+      const shown = await shownLevel(page, sku);
+      await sell(graph.gatewayUrl, sku);
+      await expect.poll(async () => (await shownLevel(page, sku)).available, { timeout: 5_000 }).toBe(shown.available - 1);
+      expect(provider.refusals).toEqual([]);
     } finally {
       await page.close();
       await gateway.close();

@@ -23,6 +23,10 @@ export interface TestIdentityProvider {
   user: TestUser;
   /** Token requests refused, with why (a bad verifier, a reused code...). */
   refusals: string[];
+  /** How long its access tokens live (a jose span). @default '1h' */
+  accessTokenLife: string;
+  /** Refresh token grants answered. */
+  refreshes: number;
   close(): Promise<void>;
 }
 
@@ -33,7 +37,17 @@ export async function startIdentityProvider(options: { audience: string; clientI
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-1', alg: 'RS256', use: 'sig' };
   const clientId = options.clientId ?? 'store-screen';
   const codes = new Map<string, { challenge: string; redirectUri: string; user: TestUser }>();
-  const provider: TestIdentityProvider = { issuer: '', clientId, jwksUrl: '', user: { sub: 'staff-1', scope: 'store:staff', storeId: 'store-01' }, refusals: [], close: async () => {} };
+  const refreshTokens = new Map<string, TestUser>();
+  const provider: TestIdentityProvider = {
+    issuer: '',
+    clientId,
+    jwksUrl: '',
+    user: { sub: 'staff-1', scope: 'store:staff', storeId: 'store-01' },
+    refusals: [],
+    accessTokenLife: '1h',
+    refreshes: 0,
+    close: async () => {},
+  };
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', provider.issuer);
@@ -79,6 +93,26 @@ export async function startIdentityProvider(options: { audience: string; clientI
       request.on('end', () => {
         void (async () => {
           const form = new URLSearchParams(body);
+          const sign = (user: TestUser, claims: Record<string, unknown>, audience: string, life: string) =>
+            new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-1' }).setIssuer(provider.issuer).setSubject(user.sub).setAudience(audience).setIssuedAt().setExpirationTime(life).sign(privateKey);
+          const accessToken = (user: TestUser) => sign(user, { scope: user.scope, ...(user.storeId ? { storeId: user.storeId } : {}) }, options.audience, provider.accessTokenLife);
+          const newRefreshToken = (user: TestUser) => {
+            const token = base64url(randomBytes(24));
+            refreshTokens.set(token, user);
+            return token;
+          };
+          if (form.get('grant_type') === 'refresh_token') {
+            const refreshToken = form.get('refresh_token') ?? '';
+            const user = refreshTokens.get(refreshToken);
+            // Rotated: each refresh token is good once.
+            refreshTokens.delete(refreshToken);
+            if (!user || form.get('client_id') !== clientId) {
+              provider.refusals.push('unknown or used refresh token');
+              return json(400, { error: 'invalid_grant' });
+            }
+            provider.refreshes++;
+            return json(200, { access_token: await accessToken(user), refresh_token: newRefreshToken(user), token_type: 'Bearer', expires_in: 60 });
+          }
           const code = form.get('code') ?? '';
           const granted = codes.get(code);
           codes.delete(code);
@@ -93,11 +127,10 @@ export async function startIdentityProvider(options: { audience: string; clientI
           const verifier = form.get('code_verifier') ?? '';
           if (base64url(createHash('sha256').update(verifier).digest()) !== granted.challenge) return refuse('PKCE verifier does not match');
           const { user } = granted;
-          const sign = (claims: Record<string, unknown>, audience: string) =>
-            new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-1' }).setIssuer(provider.issuer).setSubject(user.sub).setAudience(audience).setIssuedAt().setExpirationTime('1h').sign(privateKey);
           json(200, {
-            access_token: await sign({ scope: user.scope, ...(user.storeId ? { storeId: user.storeId } : {}) }, options.audience),
-            id_token: await sign({}, clientId),
+            access_token: await accessToken(user),
+            refresh_token: newRefreshToken(user),
+            id_token: await sign(user, {}, clientId, '1h'),
             token_type: 'Bearer',
             expires_in: 3600,
             scope: 'openid',

@@ -4,7 +4,8 @@ import { CustomerDesk } from './customer/customer-desk.js';
 import { Graph, type LiveStatus } from './graphql.js';
 import { browserLanguage, I18n, rememberLanguage, translator, type Language, type MessageKey } from './i18n.js';
 import { Pickups } from './pickups/pickups.js';
-import { restoreSession, saveSession, type Session } from './session.js';
+import { refreshSignIn } from './identity-provider.js';
+import { restoreSession, saveSession, sessionFromToken, type Session } from './session.js';
 import type { StoreSettings } from './settings.js';
 import { useUnavailableServices } from './service-health.js';
 import { SignIn } from './sign-in.js';
@@ -44,6 +45,11 @@ export function App({ settings }: { settings: StoreSettings }) {
     [i18n],
   );
 
+  const renewed = useCallback((next: Session) => {
+    saveSession(next);
+    setSession(next);
+  }, []);
+
   const switchLanguage = (next: Language) => {
     rememberLanguage(next);
     setLanguage(next);
@@ -55,7 +61,16 @@ export function App({ settings }: { settings: StoreSettings }) {
         {i18n.t('skipToContent')}
       </a>
       {session ? (
-        <SignedIn key={session.token} settings={settings} session={session} onSignOut={signOut} language={language} onLanguage={switchLanguage} />
+        <SignedIn
+          // One mount per person signed in: a refreshed token keeps the page, its streams and its rows.
+          key={`${session.subject}|${session.role}|${session.storeId ?? ''}`}
+          settings={settings}
+          session={session}
+          onSignOut={signOut}
+          onRenewed={renewed}
+          language={language}
+          onLanguage={switchLanguage}
+        />
       ) : (
         <>
           <header className="bar">
@@ -94,18 +109,40 @@ function SignedIn({
   settings,
   session,
   onSignOut,
+  onRenewed,
   language,
   onLanguage,
 }: {
   settings: StoreSettings;
   session: Session;
   onSignOut: (message?: MessageKey) => void;
+  onRenewed: (session: Session) => void;
   language: Language;
   onLanguage: (language: Language) => void;
 }) {
   const i18n = translator(language);
-  const graph = useMemo(() => new Graph(settings.graphqlPath, session.token, () => onSignOut('sessionExpired')), [settings, session, onSignOut]);
+  // Made once for this sign-in; a refreshed token is handed to it (renewToken), not a new one made.
+  const [graph] = useState(() => new Graph(settings.graphqlPath, session.token, () => onSignOut('sessionExpired')));
   useEffect(() => () => graph.close(), [graph]);
+  useEffect(() => graph.renewToken(session.token), [graph, session.token]);
+
+  // With the identity provider's refresh token, the next token is fetched before this one expires
+  // (a minute ahead, or halfway through a shorter life); without one, or if the provider refuses,
+  // the session ends with the token.
+  useEffect(() => {
+    const provider = settings.identityProvider;
+    const { refreshToken } = session;
+    if (!provider || !refreshToken) return;
+    const left = session.expiresAt.getTime() - Date.now();
+    const timer = setTimeout(() => {
+      refreshSignIn(provider, refreshToken)
+        .then((tokens) => onRenewed(sessionFromToken(tokens.accessToken, tokens.refreshToken)))
+        .catch(() => {
+          // The expiry timer below signs out when the token ends.
+        });
+    }, Math.max(0, left - Math.min(60_000, left / 2)));
+    return () => clearTimeout(timer);
+  }, [settings, session, onRenewed]);
   const [status, setStatus] = useState<LiveStatus>('connecting');
   useEffect(() => graph.onStatus(setStatus), [graph]);
   const [tab, setTab] = useState<Tab>('stock');

@@ -25,9 +25,22 @@ export class Graph {
 
   constructor(
     private readonly endpoint: string,
-    private readonly token: string,
+    private token: string,
     private readonly onUnauthorized: () => void,
   ) {}
+
+  /**
+   * A fresh token for the same person (refreshed before the old one expired): requests use it at
+   * once, and the WebSocket is opened again with it — its subscriptions resume after the last
+   * sequence each handled, so nothing is missed.
+   */
+  renewToken(token: string): void {
+    if (token === this.token) return;
+    this.token = token;
+    const old = this.live;
+    this.live = undefined;
+    void old?.dispose();
+  }
 
   async request<TData>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<TData>> {
     let response: Response;
@@ -53,7 +66,7 @@ export class Graph {
   private client(): Client {
     this.live ??= createClient({
       url: new URL(this.endpoint, location.href).href.replace(/^http/, 'ws'),
-      connectionParams: { authorization: `Bearer ${this.token}` },
+      connectionParams: () => ({ authorization: `Bearer ${this.token}` }),
       lazy: true,
       // Subscriptions resume themselves with `after` (follow below): the client must not replay
       // their first variables on its own.

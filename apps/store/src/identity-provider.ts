@@ -50,8 +50,14 @@ export function isReturnFromProvider(): boolean {
   return query.has('state') && (query.has('code') || query.has('error'));
 }
 
-/** Exchanges the code the provider sent back for an access token. Throws with the provider's reason. */
-export async function finishSignIn(settings: IdentityProviderSettings): Promise<string> {
+export interface ProviderTokens {
+  accessToken: string;
+  /** When the provider gives one: the next access token comes from it, without the person. */
+  refreshToken: string | undefined;
+}
+
+/** Exchanges the code the provider sent back for tokens. Throws with the provider's reason. */
+export async function finishSignIn(settings: IdentityProviderSettings): Promise<ProviderTokens> {
   const query = new URLSearchParams(location.search);
   // The code is single-use: off the address bar at once, whatever happens next.
   history.replaceState(null, '', location.pathname);
@@ -66,5 +72,17 @@ export async function finishSignIn(settings: IdentityProviderSettings): Promise<
     [oauth.allowInsecureRequests]: insecureAllowed(new URL(settings.issuer)),
   });
   const tokens = await oauth.processAuthorizationCodeResponse(server, client, response);
-  return tokens.access_token;
+  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
+}
+
+/** The next access token for the same person (refresh token grant); throws when the provider refuses. */
+export async function refreshSignIn(settings: IdentityProviderSettings, refreshToken: string): Promise<ProviderTokens> {
+  const server = await discover(settings);
+  const client: oauth.Client = { client_id: settings.clientId };
+  const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), refreshToken, {
+    [oauth.allowInsecureRequests]: insecureAllowed(new URL(settings.issuer)),
+  });
+  const tokens = await oauth.processRefreshTokenResponse(server, client, response);
+  // A provider may rotate the refresh token, or keep the one it gave.
+  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? refreshToken };
 }

@@ -12,9 +12,12 @@ export interface Session {
   /** The store of a store-staff token; the call center chooses one. */
   storeId: string | undefined;
   expiresAt: Date;
+  /** From the identity provider, to get the next token before this one expires. */
+  refreshToken?: string | undefined;
 }
 
 const STORAGE_KEY = 'omnichannel.store.token';
+const REFRESH_KEY = 'omnichannel.store.refresh';
 
 /** Thrown when a pasted token cannot be used: `reason` is a key of the messages (i18n.ts). */
 export class TokenProblem extends Error {
@@ -37,7 +40,7 @@ function decodeClaims(token: string): Record<string, unknown> {
   }
 }
 
-export function sessionFromToken(raw: string): Session {
+export function sessionFromToken(raw: string, refreshToken?: string): Session {
   const token = raw.trim().replace(/^Bearer\s+/i, '');
   const claims = decodeClaims(token);
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
@@ -46,16 +49,16 @@ export function sessionFromToken(raw: string): Session {
   if (expiresAt.getTime() <= Date.now()) throw new TokenProblem('tokenExpired');
   const role: Role | undefined = scopes.includes('callcenter') ? 'callcenter' : scopes.includes('store:staff') && storeId ? 'store' : undefined;
   if (!role) throw new TokenProblem('tokenNoRole');
-  return { token, subject: typeof claims.sub === 'string' ? claims.sub : '', role, storeId, expiresAt };
+  return { token, subject: typeof claims.sub === 'string' ? claims.sub : '', role, storeId, expiresAt, refreshToken };
 }
 
 export function restoreSession(): Session | undefined {
   const token = sessionStorage.getItem(STORAGE_KEY);
   if (!token) return undefined;
   try {
-    return sessionFromToken(token);
+    return sessionFromToken(token, sessionStorage.getItem(REFRESH_KEY) ?? undefined);
   } catch {
-    sessionStorage.removeItem(STORAGE_KEY);
+    saveSession(undefined);
     return undefined;
   }
 }
@@ -63,4 +66,6 @@ export function restoreSession(): Session | undefined {
 export function saveSession(session: Session | undefined): void {
   if (session) sessionStorage.setItem(STORAGE_KEY, session.token);
   else sessionStorage.removeItem(STORAGE_KEY);
+  if (session?.refreshToken) sessionStorage.setItem(REFRESH_KEY, session.refreshToken);
+  else sessionStorage.removeItem(REFRESH_KEY);
 }

@@ -36,7 +36,7 @@ export function SignIn({ settings, onSignedIn, notice }: { settings: StoreSettin
     if (!provider || !returning) return;
     setBusy(true);
     finishSignIn(provider)
-      .then((accessToken) => signInWith(accessToken))
+      .then((tokens) => signInWith(tokens.accessToken, tokens.refreshToken))
       .catch((error: unknown) => setProblem(`${i18n.t('signInFailed')}: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => setBusy(false));
     // Once, for the page load that came back.
@@ -51,9 +51,9 @@ export function SignIn({ settings, onSignedIn, notice }: { settings: StoreSettin
     });
   };
 
-  const signInWith = (raw: string) => {
+  const signInWith = (raw: string, refreshToken?: string) => {
     try {
-      onSignedIn(sessionFromToken(raw));
+      onSignedIn(sessionFromToken(raw, refreshToken));
     } catch (error) {
       setProblem(error instanceof TokenProblem ? i18n.t(error.reason) : String(error));
     }
