@@ -45,7 +45,12 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'productName', descending: false });
   const [selected, setSelected] = useState<StockRow | undefined>();
-  const [sequences, setSequences] = useState({ stock: 0, price: 0 });
+  // The last sequence applied of each stream: shown on the table element (data-*) at each draw.
+  const sequences = useRef({ stock: 0, price: 0 });
+  // Bumped when the rows' order may have changed (rows added, or a change to the field sorted on);
+  // a change that leaves the order as it is redraws the rows in view without sorting them again.
+  const [orderRevision, setOrderRevision] = useState(0);
+  const reorder = useRef(false);
 
   // Many events in one frame make one render.
   const pending = useRef(0);
@@ -54,6 +59,10 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
     pending.current = requestAnimationFrame(() => {
       pending.current = 0;
       setRevision((value) => value + 1);
+      if (reorder.current) {
+        reorder.current = false;
+        setOrderRevision((value) => value + 1);
+      }
     });
   }, []);
   useEffect(() => () => cancelAnimationFrame(pending.current), []);
@@ -87,12 +96,14 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
         }
         if (index === 0) {
           setTotal(stock.totalCount);
+          reorder.current = true;
           redraw();
         }
       }
+      reorder.current = true;
       redraw();
       setLoading(false);
-      setSequences({ stock: heads.data.stockLedgerHead, price: heads.data.priceLedgerHead });
+      sequences.current = { stock: heads.data.stockLedgerHead, price: heads.data.priceLedgerHead };
       stops.push(
         graph.follow<{ stockChanged: StockEvent }>({
           query: STOCK_CHANGED,
@@ -101,8 +112,12 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
           sequenceOf: (data) => data.stockChanged.sequence,
           onEvent: (data) => {
             const event = data.stockChanged;
-            setSequences((current) => ({ ...current, stock: event.sequence }));
-            if (applyStockEvent(rows.current, event)) return redraw();
+            sequences.current.stock = event.sequence;
+            if (applyStockEvent(rows.current, event)) {
+              if (sortFollowsStock.current) reorder.current = true;
+              return redraw();
+            }
+            redraw();
             const sku = event.variant?.sku;
             // A level the table did not have (first stock of a sku here): describe it, then add it.
             if (sku && !rows.current.has(sku)) void addRow(sku, event);
@@ -116,8 +131,9 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
           sequenceOf: (data) => data.priceChanged.sequence,
           onEvent: (data) => {
             const { sequence, variant, effectivePrice } = data.priceChanged;
-            setSequences((current) => ({ ...current, price: sequence }));
-            if (variant && applyPrice(rows.current, variant.sku, effectivePrice)) redraw();
+            sequences.current.price = sequence;
+            if (variant && applyPrice(rows.current, variant.sku, effectivePrice) && sortFollowsPrice.current) reorder.current = true;
+            redraw();
           },
           onRefused: fail,
         }),
@@ -130,6 +146,7 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
       if (row) {
         rows.current.set(sku, { ...row, changes: 1, changedAt: Date.now() });
         setTotal((count) => count + 1);
+        reorder.current = true;
         redraw();
       }
     };
@@ -140,7 +157,14 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
     };
   }, [graph, storeId, attempt, redraw]);
 
-  const shown = useMemo(() => visibleRows(rows.current.values(), search, sort.key, sort.descending), [revision, search, sort]);
+  // Which stream changes can move rows under the current sort (read by the stream handlers above).
+  const sortFollowsStock = useRef(false);
+  const sortFollowsPrice = useRef(false);
+  sortFollowsStock.current = ['onHand', 'reserved', 'available', 'changedAt'].includes(sort.key);
+  sortFollowsPrice.current = sort.key === 'price' || sort.key === 'changedAt';
+  const order = useMemo(() => visibleRows(rows.current.values(), search, sort.key, sort.descending).map((row) => row.sku), [orderRevision, search, sort]);
+  // The rows in that order as they are now (a change since the sort is drawn in place).
+  const shown = useMemo(() => order.map((sku) => rows.current.get(sku)!).filter(Boolean), [order, revision]);
 
   // Windowing: only the rows in view (and a few around) are in the DOM.
   const [scroll, setScroll] = useState({ top: 0, height: 600 });
@@ -159,7 +183,7 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
   const sortBy = (key: SortKey) => setSort((current) => ({ key, descending: current.key === key ? !current.descending : false }));
 
   return (
-    <div className="stock" data-stock-sequence={sequences.stock} data-price-sequence={sequences.price} data-loaded={!loading}>
+    <div className="stock" data-stock-sequence={sequences.current.stock} data-price-sequence={sequences.current.price} data-loaded={!loading}>
       <div className="toolbar">
         <label className="search">
           <span className="visually-hidden">{i18n.t('searchStock')}</span>
