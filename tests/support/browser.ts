@@ -7,24 +7,17 @@
  * still runs on a laptop without one, except where REQUIRE_BROWSER is set (CI sets it): there a
  * missing browser fails them, so they can never pass by not running.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../bench/chromium.js';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-/** The browser binary, or undefined when the machine has none. */
-export function chromiumPath(): string | undefined {
-  const given = process.env.CHROMIUM_PATH;
-  if (given) return given;
-  return CANDIDATES.find((path) => existsSync(path));
-}
+export { chromiumPath };
 
 /** Whether browser tests must run (CI): then a missing browser is a failure, not a skip. */
 export const browserRequired = process.env.REQUIRE_BROWSER === '1' || process.env.REQUIRE_BROWSER === 'true';
 
-/** Headless Chromium. Tests run as root in containers, where Chromium's sandbox cannot start. */
+/** Headless Chromium. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium package or set CHROMIUM_PATH');
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }

@@ -103,6 +103,9 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
       reorder.current = true;
       redraw();
       setLoading(false);
+      // For measurements (bench/store-screen.ts, a browser's performance tools): every level is in
+      // (drawn on the next frame).
+      performance.mark('store:stock-loaded', { detail: { storeId, rows: rows.current.size } });
       sequences.current = { stock: heads.data.stockLedgerHead, price: heads.data.priceLedgerHead };
       stops.push(
         graph.follow<{ stockChanged: StockEvent }>({
