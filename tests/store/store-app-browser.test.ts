@@ -7,7 +7,8 @@
  * test-results/store/.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -248,6 +249,48 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByRole('tab', { name: 'Stock' }).getAttribute('aria-selected')).resolves.toBe('true');
     await page.close();
+  });
+
+  it('has no serious accessibility violation on any of its screens (axe-core), in either language', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+    const audit = async (page: Page, screen: string) => {
+      // Through the DevTools protocol, which the page's CSP (scripts from its own origin) does not govern.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
+        const result = await axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
+        return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.slice(0, 3).map((node) => ({ target: node.target })) }));
+      });
+      const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+      expect(serious, `${screen}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
+    };
+    for (const locale of ['en-GB', 'fr-FR']) {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale });
+      await page.goto(new URL('/store', graph.gatewayUrl).href);
+      await page.locator(`select[name="storeId"] option[value="${STORE}"]`).waitFor({ state: 'attached' });
+      await audit(page, `${locale} sign-in`);
+      await page.locator('select[name="storeId"]').selectOption(STORE);
+      await page.getByRole('button', { name: /Get a token|Obtenir un jeton/ }).click();
+      await page.locator('.stock[data-loaded="true"]').waitFor({ timeout: 15_000 });
+      await audit(page, `${locale} stock`);
+      await page.locator('tbody tr[data-sku] button.link').first().click();
+      await page.locator('.detail .availability li').first().waitFor({ timeout: 10_000 });
+      await audit(page, `${locale} nearby stores`);
+      await page.keyboard.press('Escape');
+      const tabs = page.getByRole('tab');
+      await tabs.nth(1).click();
+      await page.locator('.pickups[data-reservation-sequence]:not([data-reservation-sequence="0"])').waitFor({ timeout: 10_000 });
+      await audit(page, `${locale} pick-ups`);
+      await tabs.nth(2).click();
+      const search = page.locator('input[name="customer-search"]');
+      await search.fill('cust-00001');
+      await search.press('Enter');
+      await page.locator('button[data-customer="cust-00001"]').click();
+      await page.locator('.opened > *').first().waitFor({ timeout: 5_000 });
+      await audit(page, `${locale} customer`);
+      await page.close();
+    }
   });
 
   it('shows a new pick-up as it is reserved and marks it collected', async () => {

@@ -97,8 +97,10 @@ function LanguageSwitch({ language, onChange }: { language: Language; onChange: 
   return (
     <div className="languages" role="group" aria-label={i18n.t('language')}>
       {(['fr', 'en'] as const).map((code) => (
-        <button key={code} type="button" lang={code} aria-label={code === 'fr' ? 'Français' : 'English'} aria-pressed={language === code} onClick={() => onChange(code)}>
+        <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => onChange(code)}>
           {code.toUpperCase()}
+          {/* Heard as "EN English": the visible text stays part of the name (WCAG 2.5.3). */}
+          <span className="visually-hidden"> {code === 'fr' ? 'Français' : 'English'}</span>
         </button>
       ))}
     </div>
