@@ -402,9 +402,13 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
       // Short-lived access tokens from now on: the page refreshes each before it ends, keeps its
       // rows and streams (resumed on the new token), and a sale made after two refreshes shows.
       provider.accessTokenLife = '4s';
+      // And over SSE (WebSockets stopped on the way), whose streams keep the token they opened with:
+      // each must start again on the new token before the old one ends.
+      await page.routeWebSocket(/\/graphql$/, (socket) => void socket.close({ code: 1006, reason: 'proxy' }).catch(() => {}));
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('button', { name: 'Sign in with your company account' }).click();
       await page.locator('.stock[data-loaded="true"]').waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.locator('.status').getAttribute('data-transport'), { timeout: 15_000 }).toBe('sse');
       const refreshesBefore = provider.refreshes;
       await expect.poll(() => provider.refreshes, { timeout: 20_000 }).toBeGreaterThanOrEqual(refreshesBefore + 2);
       await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
@@ -414,11 +418,34 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
       await sell(graph.gatewayUrl, sku);
       await expect.poll(async () => (await shownLevel(page, sku)).available, { timeout: 5_000 }).toBe(shown.available - 1);
       expect(provider.refusals).toEqual([]);
+      // No stream was refused on the way (an old token's end would say so on the page).
+      expect(await page.locator('#panel-stock .problem').textContent()).toBe('');
     } finally {
       await page.close();
       await gateway.close();
       await provider.close();
     }
+  });
+
+  it('goes on over Server-Sent Events where WebSockets are stopped on the way', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    // A proxy that lets HTTP through but kills every WebSocket to the gateway.
+    let killed = 0;
+    await page.routeWebSocket(/\/graphql$/, (socket) => {
+      killed++;
+      void socket.close({ code: 1006, reason: 'proxy' }).catch(() => {});
+    });
+    await signIn(page, graph.gatewayUrl, 'store');
+    await tableFilled(page, total, Date.now());
+    await expect.poll(() => page.locator('.status').getAttribute('data-transport'), { timeout: 15_000 }).toBe('sse');
+    await expect.poll(() => statusShown(page), { timeout: 10_000 }).toBe('live');
+    expect(killed).toBeGreaterThanOrEqual(2);
+    const sku = levels.find((level) => level.available > 3)!.sku;
+    const before = await shownLevel(page, sku);
+    const sold = await sell(graph.gatewayUrl, sku);
+    await expect.poll(async () => (await shownLevel(page, sku)).available, { timeout: 3_000 }).toBe(before.available - 1);
+    await expect.poll(async () => Number(await page.locator('.stock').getAttribute('data-stock-sequence')), { timeout: 3_000 }).toBeGreaterThanOrEqual(sold);
+    await page.close();
   });
 
   it('speaks the browser’s language and switches on the page, remembering the choice', async () => {
@@ -510,6 +537,8 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     );
     try {
       await expect.poll(() => statusShown(page), { timeout: 15_000 }).toBe('live');
+      // A gateway away fails HTTP too: that is no reason to leave WebSockets for SSE.
+      expect(await page.locator('.status').getAttribute('data-transport')).toBe('websocket');
       await expect.poll(async () => Number(await page.locator('.stock').getAttribute('data-stock-sequence')), { timeout: 10_000 }).toBe(sequences.at(-1));
       for (const sku of [first!, second!]) {
         const ledger = await levelOf(again.url, sku, STORE);

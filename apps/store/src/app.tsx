@@ -1,7 +1,7 @@
 /** The store screen: sign-in, then stock, pick-ups and the customer in front of you. */
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { CustomerDesk } from './customer/customer-desk.js';
-import { Graph, type LiveStatus } from './graphql.js';
+import { Graph, type LiveStatus, type LiveTransport } from './graphql.js';
 import { browserLanguage, I18n, rememberLanguage, translator, type Language, type MessageKey } from './i18n.js';
 import { Pickups } from './pickups/pickups.js';
 import { refreshSignIn } from './identity-provider.js';
@@ -146,7 +146,15 @@ function SignedIn({
     return () => clearTimeout(timer);
   }, [settings, session, onRenewed]);
   const [status, setStatus] = useState<LiveStatus>('connecting');
-  useEffect(() => graph.onStatus(setStatus), [graph]);
+  const [transport, setTransport] = useState<LiveTransport>('websocket');
+  useEffect(
+    () =>
+      graph.onStatus((next, via) => {
+        setStatus(next);
+        setTransport(via);
+      }),
+    [graph],
+  );
   const [tab, setTab] = useState<Tab>('stock');
   const [stores, setStores] = useState<Store[]>([]);
   const [storeId, setStoreId] = useState<string>(session.storeId ?? 'store-01');
@@ -205,7 +213,7 @@ function SignedIn({
             {i18n.t('storeStaffAt')} · <span data-testid="store-name">{store?.name ?? storeId}</span>
           </span>
         )}
-        <span className={`status status-${shown}`} role="status" aria-live="polite" data-status={shown}>
+        <span className={`status status-${shown}`} role="status" aria-live="polite" data-status={shown} data-transport={transport}>
           {statusText}
         </span>
         <LanguageSwitch language={language} onChange={onLanguage} />

@@ -1,8 +1,20 @@
 /**
  * The app's only way to the graph: queries and mutations over HTTP (POST, GraphQL over HTTP), and
  * subscriptions over one WebSocket (graphql-ws) per session, resumed from the last sequence seen.
+ * Where WebSockets cannot get through (a proxy that drops the upgrade) while HTTP does, the
+ * subscriptions go over Server-Sent Events instead (graphql-sse, distinct connections, on the same
+ * path), with the same resumption.
  */
-import { createClient, type Client } from 'graphql-ws/client';
+import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
+import { createClient, type Client, type Sink } from 'graphql-ws/client';
+
+export type LiveTransport = 'websocket' | 'sse';
+
+/**
+ * WebSocket connections in a row that closed before the server acknowledged them while the gateway
+ * answered over HTTP, after which SSE is used: a gateway restarting fails both ways and counts none.
+ */
+const BLOCKED_OPENINGS_BEFORE_SSE = 2;
 
 export interface GraphQLErrorShape {
   message: string;
@@ -20,7 +32,15 @@ export class TransportError extends Error {}
 
 export class Graph {
   private live: Client | undefined;
-  private readonly statusListeners = new Set<(status: LiveStatus) => void>();
+  private sse: SseClient | undefined;
+  private transport: LiveTransport = 'websocket';
+  /** WebSocket connections closed unacknowledged since the last look (chooseTransport). */
+  private failedOpenings = 0;
+  /** Of those looks in a row, the ones that found the gateway answering over HTTP. */
+  private blockedOpenings = 0;
+  private readonly statusListeners = new Set<(status: LiveStatus, transport: LiveTransport) => void>();
+  /** Every followed subscription's way to start again on a renewed token. */
+  private readonly restarts = new Set<() => void>();
   private status: LiveStatus = 'connecting';
 
   constructor(
@@ -39,6 +59,7 @@ export class Graph {
     this.token = token;
     const old = this.live;
     this.live = undefined;
+    for (const restart of this.restarts) restart();
     void old?.dispose();
   }
 
@@ -64,7 +85,11 @@ export class Graph {
 
   /** The session's WebSocket; it reconnects when a subscription needs it (see {@link Graph.follow}). */
   private client(): Client {
-    this.live ??= createClient({
+    if (this.live) return this.live;
+    let acknowledged = false;
+    // Events of a client this one has replaced (a renewed token, a move to SSE) change nothing.
+    const current = () => this.live === created;
+    const created: Client = createClient({
       url: new URL(this.endpoint, location.href).href.replace(/^http/, 'ws'),
       connectionParams: () => ({ authorization: `Bearer ${this.token}` }),
       lazy: true,
@@ -73,25 +98,74 @@ export class Graph {
       retryAttempts: 0,
       keepAlive: 10_000,
       on: {
-        connected: () => this.setStatus('live'),
+        // Each connection of this client starts unacknowledged (a lazy client reconnects on demand).
+        connecting: () => {
+          acknowledged = false;
+        },
+        connected: () => {
+          if (!current()) return;
+          acknowledged = true;
+          this.failedOpenings = 0;
+          this.blockedOpenings = 0;
+          this.setStatus('live');
+        },
         closed: (event) => {
+          if (!current()) return;
           if ((event as CloseEvent | undefined)?.code === 4401) this.onUnauthorized();
+          if (!acknowledged) this.failedOpenings++;
           this.setStatus('reconnecting');
         },
       },
     });
-    return this.live;
+    this.live = created;
+    return created;
+  }
+
+  private sseClient(): SseClient {
+    this.sse ??= createSseClient({
+      // The gateway answers GraphQL over SSE on its GraphQL path to `Accept: text/event-stream`.
+      url: new URL(this.endpoint, location.href).href,
+      headers: () => ({ authorization: `Bearer ${this.token}` }),
+      retryAttempts: 0,
+      on: { connected: () => this.setStatus('live') },
+    });
+    return this.sse;
+  }
+
+  /**
+   * After a drop: WebSockets that keep failing to open while the gateway answers over HTTP are
+   * being stopped on the way, so the subscriptions move to SSE (for the rest of this sign-in).
+   */
+  private async chooseTransport(): Promise<void> {
+    if (this.transport === 'sse' || this.failedOpenings === 0) return;
+    this.failedOpenings = 0;
+    const reachable = await fetch(new URL('/health', location.href), { cache: 'no-store' }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    this.blockedOpenings = reachable ? this.blockedOpenings + 1 : 0;
+    if (this.blockedOpenings < BLOCKED_OPENINGS_BEFORE_SSE || this.transport !== 'websocket') return;
+    this.transport = 'sse';
+    const old = this.live;
+    this.live = undefined;
+    void old?.dispose();
+    for (const listener of this.statusListeners) listener(this.status, this.transport);
+  }
+
+  private subscribeLive<TData>(payload: { query: string; variables: Record<string, unknown> }, sink: Sink<{ data?: TData | null; errors?: readonly GraphQLErrorShape[] }>): () => void {
+    if (this.transport === 'sse') return this.sseClient().subscribe<TData>(payload, sink as never);
+    return this.client().subscribe<TData>(payload, sink as never);
   }
 
   private setStatus(status: LiveStatus): void {
     if (status === this.status) return;
     this.status = status;
-    for (const listener of this.statusListeners) listener(status);
+    for (const listener of this.statusListeners) listener(status, this.transport);
   }
 
-  onStatus(listener: (status: LiveStatus) => void): () => void {
+  onStatus(listener: (status: LiveStatus, transport: LiveTransport) => void): () => void {
     this.statusListeners.add(listener);
-    listener(this.status);
+    listener(this.status, this.transport);
     return () => this.statusListeners.delete(listener);
   }
 
@@ -114,12 +188,17 @@ export class Graph {
     let unsubscribe: (() => void) | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let delay = 250;
+    // Each subscription attempt has its number: what an ended attempt's stream still says is ignored.
+    let attempt = 0;
     const subscribe = () => {
       if (stopped) return;
-      unsubscribe = this.client().subscribe<TData>(
+      const current = ++attempt;
+      const live = () => !stopped && current === attempt;
+      unsubscribe = this.subscribeLive<TData>(
         { query: options.query, variables: { ...options.variables, after: last } },
         {
           next: (result) => {
+            if (!live()) return;
             delay = 250;
             const data = result.data as TData | null | undefined;
             if (!data) {
@@ -133,7 +212,7 @@ export class Graph {
             options.onEvent(data, result.errors as GraphQLErrorShape[] | undefined);
           },
           error: (error) => {
-            if (stopped) return;
+            if (!live()) return;
             if (Array.isArray(error)) {
               options.onRefused?.(error as GraphQLErrorShape[]);
               return;
@@ -141,19 +220,33 @@ export class Graph {
             // The connection dropped (or never came): the client goes back to "reconnecting" and
             // the subscription is asked again, after the last sequence, once the gateway answers.
             this.setStatus('reconnecting');
-            retry = setTimeout(subscribe, delay);
+            const wait = delay;
             delay = Math.min(delay * 2, 4_000);
+            void this.chooseTransport().finally(() => {
+              if (live()) retry = setTimeout(subscribe, wait);
+            });
           },
           complete: () => {
             // The gateway ends a stream only when it shuts down or the token expires: resume.
-            if (!stopped) retry = setTimeout(subscribe, delay);
+            if (live()) retry = setTimeout(subscribe, delay);
           },
         },
       );
     };
+    // A renewed token: this attempt ends and the next starts at once on the new token, after the
+    // last sequence handled (an SSE stream keeps the token it was opened with until it ends).
+    const restart = () => {
+      if (stopped) return;
+      clearTimeout(retry);
+      attempt++;
+      unsubscribe?.();
+      subscribe();
+    };
+    this.restarts.add(restart);
     subscribe();
     return () => {
       stopped = true;
+      this.restarts.delete(restart);
       clearTimeout(retry);
       unsubscribe?.();
     };
@@ -162,6 +255,8 @@ export class Graph {
   close(): void {
     void this.live?.dispose();
     this.live = undefined;
+    this.sse?.dispose();
+    this.sse = undefined;
   }
 }
 
