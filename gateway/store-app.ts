@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STORE_APP_MANIFEST, type StoreAppManifest } from '../apps/store/manifest.js';
 import { projectRoot } from '../platform/project-root.js';
 
@@ -41,10 +41,15 @@ const CONTENT_TYPES: Record<string, string> = {
  * The page's own origin only: scripts and styles from the gateway, queries to it (HTTP and
  * WebSocket), and the identity provider's discovery and token endpoints when there is one.
  */
-function contentSecurityPolicy(identityProvider: StoreAppOptions['identityProvider']): string {
-  const connect = ["'self'", 'ws:', 'wss:', ...(identityProvider ? [new URL(identityProvider.issuer).origin] : [])];
+function contentSecurityPolicy(identityProvider: StoreAppOptions['identityProvider'], host: string | undefined): string {
+  // 'self' covers ws: and wss: to the same host only in browsers of CSP level 3 (older Safari does
+  // not): the page's own host is named for WebSockets, from a Host header that is a plain host[:port].
+  const sockets = host !== undefined && PLAIN_HOST.test(host) ? [`ws://${host}`, `wss://${host}`] : ['ws:', 'wss:'];
+  const connect = ["'self'", ...sockets, ...(identityProvider ? [new URL(identityProvider.issuer).origin] : [])];
   return `default-src 'self'; connect-src ${connect.join(' ')}; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
 }
+
+const PLAIN_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 export function storeAppDirectory(): string {
   return join(projectRoot(), 'dist', 'store');
@@ -54,7 +59,6 @@ const STORE_ID = /^[A-Za-z0-9][\w-]{0,63}$/;
 
 export function registerStoreApp(app: FastifyInstance, options: StoreAppOptions): void {
   const directory = options.directory ?? storeAppDirectory();
-  const policy = contentSecurityPolicy(options.identityProvider);
   // Read for each page served (a small file; a person opens the page once a shift), so a rebuild
   // while the gateway runs is served at once; asset requests check against the last one read.
   let manifest: StoreAppManifest | undefined;
@@ -65,7 +69,7 @@ export function registerStoreApp(app: FastifyInstance, options: StoreAppOptions)
     return manifest;
   };
 
-  const page = async (_request: unknown, reply: FastifyReply) => {
+  const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const built = await readManifest();
     reply.header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff');
     if (!built) {
@@ -76,7 +80,7 @@ export function registerStoreApp(app: FastifyInstance, options: StoreAppOptions)
     }
     return reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', policy)
+      .header('content-security-policy', contentSecurityPolicy(options.identityProvider, request.headers.host))
       .header('referrer-policy', 'no-referrer')
       .send(
         renderShell(built, {

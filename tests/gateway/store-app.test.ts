@@ -27,7 +27,11 @@ describe('the store screen’s routes', () => {
     const page = await open('/store');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const policy = page.headers.get('content-security-policy')!;
+    expect(policy).toContain("default-src 'self'");
+    // WebSockets to this host only (not any ws: URL).
+    const host = new URL(graph.gatewayUrl).host;
+    expect(policy).toContain(`connect-src 'self' ws://${host} wss://${host};`);
     const html = await page.text();
     const assets = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
     expect(assets).toHaveLength(2);
@@ -39,6 +43,19 @@ describe('the store screen’s routes', () => {
       expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
     expect(JSON.parse(/<script type="application\/json" id="store-settings">(.*?)<\/script>/.exec(html)![1]!)).toEqual({ graphqlPath: '/graphql', developmentTokens: true });
+  });
+
+  it('names no host in its policy from a Host header that is not a plain host', async () => {
+    const app = Fastify();
+    registerStoreApp(app, { graphqlPath: '/graphql' });
+    try {
+      const response = await app.inject({ method: 'GET', url: '/store', headers: { host: "evil; script-src 'unsafe-inline'" } });
+      const policy = String(response.headers['content-security-policy']);
+      expect(policy).not.toContain('unsafe-inline');
+      expect(policy).toContain("connect-src 'self' ws: wss:;");
+    } finally {
+      await app.close();
+    }
   });
 
   it('serves no file the build did not list, whatever the path', async () => {

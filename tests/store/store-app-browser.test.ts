@@ -448,6 +448,16 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     await page.close();
   });
 
+  it('says so when the token names a store that does not exist', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+    await page.goto(new URL('/store', graph.gatewayUrl).href);
+    const token = (await bearer({ sub: 'staff-nowhere', scopes: ['store:staff'], storeId: 'store-404' })).authorization!;
+    await page.locator('textarea[name="token"]').fill(token);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => page.locator('#panel-stock .problem').textContent(), { timeout: 10_000 }).toContain('there is no store store-404');
+    await page.close();
+  });
+
   it('speaks the browser’s language and switches on the page, remembering the choice', async () => {
     const page = await browser.newPage({ viewport: { width: 1180, height: 820 }, locale: 'fr-FR' });
     await signIn(page, graph.gatewayUrl, 'store');

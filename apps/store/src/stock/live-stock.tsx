@@ -36,6 +36,9 @@ const COLUMNS: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
 
 export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph; storeId: string; store: Store | undefined; callCenter: boolean }) {
   const i18n = useI18n();
+  // The stream handlers outlive renders: they read the language of the moment through this.
+  const i18nNow = useRef(i18n);
+  i18nNow.current = i18n;
   const rows = useRef(new Map<string, StockRow>());
   const [revision, setRevision] = useState(0);
   const [loading, setLoading] = useState(true);
@@ -86,6 +89,7 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
       for (let index = 0; next; index++) {
         const page: GraphQLResult<StockPage> = await next;
         if (cancelled) return;
+        if (page.data && page.data.location === null) return fail(i18nNow.current.t('unknownStore', { id: storeId }));
         const stock = page.data?.location?.stock;
         if (!stock) return fail(page.errors ?? 'no data');
         const { hasNextPage, endCursor } = stock.pageInfo;
