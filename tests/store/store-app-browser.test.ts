@@ -312,6 +312,8 @@ describe.skipIf(!hasBrowser && !browserRequired)('the store screen in a real bro
     const id = body.data!.reserveForPickup.reservation!.id;
     const card = page.locator(`li[data-reservation="${id}"]`);
     await card.waitFor({ timeout: 2_000 });
+    // The tab counts the pick-ups waiting, as the list shows them.
+    await expect.poll(async () => Number(await page.locator('#tab-pickups .count-badge').getAttribute('data-count'))).toBe(await page.locator('li[data-reservation]').count());
     await page.screenshot({ path: join(SCREENSHOTS, 'pickups.png') });
 
     await card.getByRole('button', { name: 'Collected' }).click();

@@ -156,6 +156,7 @@ function SignedIn({
     [graph],
   );
   const [tab, setTab] = useState<Tab>('stock');
+  const [pickupCount, setPickupCount] = useState(0);
   const [stores, setStores] = useState<Store[]>([]);
   const [storeId, setStoreId] = useState<string>(session.storeId ?? 'store-01');
 
@@ -235,6 +236,12 @@ function SignedIn({
             onKeyDown={onTabKey}
           >
             {i18n.t(candidate.label)}
+            {candidate.id === 'pickups' && (
+              // Always there, so the tabs never move; empty when none waits.
+              <span className="count-badge" data-count={pickupCount} aria-label={pickupCount ? i18n.t('waiting', { count: pickupCount }) : undefined}>
+                {pickupCount || ''}
+              </span>
+            )}
           </button>
         ))}
       </nav>
@@ -244,7 +251,7 @@ function SignedIn({
           <LiveStock key={`stock-${storeId}`} graph={graph} storeId={storeId} store={store} callCenter={session.role === 'callcenter'} />
         </section>
         <section id="panel-pickups" role="tabpanel" aria-labelledby="tab-pickups" hidden={tab !== 'pickups'}>
-          <Pickups key={`pickups-${storeId}`} graph={graph} storeId={storeId} canCollect={session.role === 'store'} />
+          <Pickups key={`pickups-${storeId}`} graph={graph} storeId={storeId} canCollect={session.role === 'store'} onCount={setPickupCount} />
         </section>
         <section id="panel-customer" role="tabpanel" aria-labelledby="tab-customer" hidden={tab !== 'customer'}>
           <CustomerDesk key={`customer-${storeId}`} graph={graph} storeId={storeId} />

@@ -33,7 +33,7 @@ function timeLeft(expiresAt: string, now: number, days: (count: number) => strin
 }
 
 /** `canCollect`: store staff hand pick-ups over; the call center follows them but does not. */
-export function Pickups({ graph, storeId, canCollect }: { graph: Graph; storeId: string; canCollect: boolean }) {
+export function Pickups({ graph, storeId, canCollect, onCount }: { graph: Graph; storeId: string; canCollect: boolean; onCount?: (count: number) => void }) {
   const i18n = useI18n();
   const [pickups, setPickups] = useState<Map<string, Pickup>>(new Map());
   const [loaded, setLoaded] = useState(false);
@@ -110,6 +110,9 @@ export function Pickups({ graph, storeId, canCollect }: { graph: Graph; storeId:
       });
     }
   };
+
+  // The tab shows how many wait, whichever tab is open.
+  useEffect(() => onCount?.(loaded ? pickups.size : 0), [onCount, loaded, pickups]);
 
   const list = Array.from(pickups.values()).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.id.localeCompare(b.id));
   return (
