@@ -11,8 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { STORE_APP_MANIFEST, type StoreAppManifest } from '../apps/store/manifest.js';
-import { projectRoot } from '../platform/project-root.js';
+import { STORE_APP_MANIFEST, STORE_APP_OUTDIR, type StoreAppManifest } from '../apps/store/manifest.js';
 
 export interface StoreAppOptions {
   /** The GraphQL endpoint the app queries and subscribes on (same origin). */
@@ -51,14 +50,10 @@ function contentSecurityPolicy(identityProvider: StoreAppOptions['identityProvid
 
 const PLAIN_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-export function storeAppDirectory(): string {
-  return join(projectRoot(), 'dist', 'store');
-}
-
 const STORE_ID = /^[A-Za-z0-9][\w-]{0,63}$/;
 
 export function registerStoreApp(app: FastifyInstance, options: StoreAppOptions): void {
-  const directory = options.directory ?? storeAppDirectory();
+  const directory = options.directory ?? STORE_APP_OUTDIR;
   // Read for each page served (a small file; a person opens the page once a shift), so a rebuild
   // while the gateway runs is served at once; asset requests check against the last one read.
   let manifest: StoreAppManifest | undefined;

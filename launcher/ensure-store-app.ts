@@ -1,8 +1,8 @@
 /** `npm start` serves the store screen: built here when dist/store has no build (a fresh checkout). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStoreApp, STORE_APP_OUTDIR } from '../apps/store/build.js';
-import { STORE_APP_MANIFEST } from '../apps/store/manifest.js';
+import { buildStoreApp } from '../apps/store/build.js';
+import { STORE_APP_MANIFEST, STORE_APP_OUTDIR } from '../apps/store/manifest.js';
 
 export async function ensureStoreAppBuilt(): Promise<void> {
   if (existsSync(join(STORE_APP_OUTDIR, STORE_APP_MANIFEST))) return;

@@ -8,12 +8,10 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { projectRoot } from '../../platform/project-root.js';
-import { STORE_APP_MANIFEST, type StoreAppManifest } from './manifest.js';
+import { STORE_APP_MANIFEST, STORE_APP_OUTDIR, type StoreAppManifest } from './manifest.js';
 
 /** The sources, found from the project's root so the build runs from source or from dist alike. */
 const appFolder = join(projectRoot(import.meta.url), 'apps', 'store');
-/** Where the gateway looks for the build (gateway/store-app.ts). */
-export const STORE_APP_OUTDIR = join(projectRoot(import.meta.url), 'dist', 'store');
 
 export async function buildStoreApp(outdir: string): Promise<StoreAppManifest> {
   await rm(outdir, { recursive: true, force: true });

@@ -1,10 +1,11 @@
 /** `StockChange`: a ledger row (from a mutation or the live stream) with what a client derives from it. */
 import { GraphQLError } from 'graphql';
-import { availableUnits } from './availability.js';
+import { availabilityStatus, availableUnits } from './availability.js';
 import type { StockChangeResolvers } from './generated/resolvers.js';
 
 export const stockChangeResolvers: StockChangeResolvers = {
   available: (change) => availableUnits(change),
+  status: (change) => availabilityStatus(availableUnits(change)),
   variant: (change) => ({ sku: change.sku }),
   async location(change, _args, context) {
     const location = await context.locations.byId(change.locationId);

@@ -18,12 +18,13 @@ function table(...levels: LevelNode[]): Map<string, StockRow> {
 describe('store stock rows', () => {
   it('applies a stock event newer than the row, once, and ignores older or repeated ones', () => {
     const rows = table(level('SKU-1', 'Café table', 10, 3));
-    const event = { sequence: 40, version: 4, onHand: 9, reserved: 0, available: 9, variant: { sku: 'SKU-1' } };
+    // As the inventory sends it: units and their availability bucket.
+    const event = { sequence: 40, version: 4, onHand: 9, reserved: 0, available: 9, status: 'IN_STOCK' as const, variant: { sku: 'SKU-1' } };
     expect(applyStockEvent(rows, event)).toBe(true);
     expect(rows.get('SKU-1')).toMatchObject({ available: 9, version: 4, changes: 1, trend: 'down', status: 'IN_STOCK' });
     expect(applyStockEvent(rows, event)).toBe(false);
     expect(applyStockEvent(rows, { ...event, version: 2, available: 100 })).toBe(false);
-    expect(applyStockEvent(rows, { ...event, version: 5, available: 0, onHand: 0 })).toBe(true);
+    expect(applyStockEvent(rows, { ...event, version: 5, available: 0, onHand: 0, status: 'OUT_OF_STOCK' as const })).toBe(true);
     expect(rows.get('SKU-1')).toMatchObject({ available: 0, status: 'OUT_OF_STOCK', changes: 2 });
     expect(applyStockEvent(rows, { ...event, version: 9, variant: { sku: 'SKU-unknown' } })).toBe(false);
   });

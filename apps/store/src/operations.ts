@@ -38,7 +38,7 @@ export const STORE_STOCK_PAGE = /* GraphQL */ `
 export const STOCK_CHANGED = /* GraphQL */ `
   subscription StoreStockChanged($storeId: ID!, $after: Int) {
     stockChanged(locationIds: [$storeId], after: $after) {
-      sequence version onHand reserved available at reason
+      sequence version onHand reserved available status at reason
       variant { sku }
     }
   }
@@ -149,7 +149,7 @@ export const CUSTOMER_IN_FRONT = /* GraphQL */ `
 export const WISHLIST_STOCK = /* GraphQL */ `
   subscription StoreWishlistStock($skus: [ID!], $storeId: ID!, $after: Int) {
     stockChanged(skus: $skus, locationIds: [$storeId], after: $after) {
-      sequence version available
+      sequence version available status
       variant { sku }
     }
   }

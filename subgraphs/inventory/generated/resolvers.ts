@@ -380,6 +380,8 @@ export type StockChange = {
   reserved: Scalars['Int']['output'];
   /** Position in the movement ledger, strictly increasing across all stock: the resume cursor of `stockChanged(after:)`. */
   sequence: Scalars['Int']['output'];
+  /** Availability bucket of `available` after the change, as `StockLevel.status` gives it. */
+  status: AvailabilityStatus;
   /** The variant whose stock changed; null only when the catalog cannot describe it (an error names this path). */
   variant?: Maybe<Variant>;
   /** The level's own change counter after this change; gapless per (sku, location), equal to `StockLevel.version`. */
@@ -795,6 +797,7 @@ export type StockChangeResolvers<ContextType = InventoryContext, ParentType exte
   reason?: Resolver<ResolversTypes['StockChangeReason'], ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
   variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;

@@ -5,10 +5,9 @@
  * decides and audits each read); without it the graph answers CONSENT_REQUIRED and the page says so.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { statusOf } from '../availability.js';
 import { errorCode, type Graph } from '../graphql.js';
 import { useI18n } from '../i18n.js';
-import { CUSTOMER_IN_FRONT, CUSTOMER_SEARCH, WISHLIST_STOCK } from '../operations.js';
+import { CUSTOMER_IN_FRONT, CUSTOMER_SEARCH, LEDGER_HEADS, WISHLIST_STOCK } from '../operations.js';
 
 interface Money {
   amount: number;
@@ -101,10 +100,10 @@ function CustomerCard({ graph, storeId, customer }: { graph: Graph; storeId: str
   const i18n = useI18n();
   // Live availability of the wishlist here: each level's units, kept by a stream from its versions.
   const [levels, setLevels] = useState(() => {
-    const initial = new Map<string, { available: number; version: number }>();
+    const initial = new Map<string, { available: number; status: string; version: number }>();
     for (const item of customer.wishlist) {
       const level = item.variant?.stock?.[0];
-      if (item.variant && level) initial.set(item.variant.sku, { available: level.available, version: level.version });
+      if (item.variant && level) initial.set(item.variant.sku, { available: level.available, status: level.status, version: level.version });
     }
     return initial;
   });
@@ -112,9 +111,9 @@ function CustomerCard({ graph, storeId, customer }: { graph: Graph; storeId: str
     const skus = customer.wishlist.flatMap((item) => (item.variant ? [item.variant.sku] : [])).slice(0, 100);
     if (!skus.length) return;
     let stop: (() => void) | undefined;
-    void graph.request<{ stockLedgerHead: number }>('query StoreWishlistHead { stockLedgerHead }').then((head) => {
+    void graph.request<{ stockLedgerHead: number }>(LEDGER_HEADS).then((head) => {
       if (head.data === undefined || head.data === null) return;
-      stop = graph.follow<{ stockChanged: { sequence: number; version: number; available: number; variant: { sku: string } | null } }>({
+      stop = graph.follow<{ stockChanged: { sequence: number; version: number; available: number; status: string; variant: { sku: string } | null } }>({
         query: WISHLIST_STOCK,
         variables: { skus, storeId },
         after: head.data.stockLedgerHead,
@@ -125,7 +124,7 @@ function CustomerCard({ graph, storeId, customer }: { graph: Graph; storeId: str
           setLevels((current) => {
             const known = current.get(sku);
             if (known && stockChanged.version <= known.version) return current;
-            return new Map(current).set(sku, { available: stockChanged.available, version: stockChanged.version });
+            return new Map(current).set(sku, { available: stockChanged.available, status: stockChanged.status, version: stockChanged.version });
           });
         },
       });
@@ -173,12 +172,13 @@ function CustomerCard({ graph, storeId, customer }: { graph: Graph; storeId: str
               const sku = item.variant?.sku;
               const level = sku ? levels.get(sku) : undefined;
               const available = level?.available ?? 0;
+              const status = level?.status ?? 'OUT_OF_STOCK';
               return (
                 <li key={sku ?? index} data-sku={sku}>
                   <span>
                     {item.variant?.product?.name ?? sku} <span className="muted">{item.variant?.name}</span>
                   </span>
-                  <span className={`pill ${statusOf(available)}`}>{i18n.t('availableHere', { count: available })}</span>
+                  <span className={`pill ${status}`}>{i18n.t('availableHere', { count: available })}</span>
                 </li>
               );
             })}

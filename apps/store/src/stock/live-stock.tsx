@@ -149,7 +149,7 @@ export function LiveStock({ graph, storeId, store, callCenter }: { graph: Graph;
     const addRow = async (sku: string, event: StockEvent) => {
       const result = await graph.request<{ variant: LevelNode['variant'] }>(VARIANT_ROW, { sku, storeId });
       if (cancelled || !result.data?.variant || rows.current.has(sku)) return;
-      const row = rowOfLevel({ ...event, status: 'IN_STOCK', variant: result.data.variant });
+      const row = rowOfLevel({ ...event, variant: result.data.variant });
       if (row) {
         rows.current.set(sku, { ...row, changes: 1, changedAt: Date.now() });
         setTotal((count) => count + 1);

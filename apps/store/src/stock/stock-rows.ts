@@ -2,7 +2,8 @@
  * The store's stock as the table shows it: one row per sku, filled from pages of the store's levels
  * and kept current by stock and price events. Pure: no React, no network (live-stock.tsx wires it).
  */
-import { statusOf, type AvailabilityStatus } from '../availability.js';
+/** The inventory's availability bucket of a level (StockLevel.status, StockChange.status). */
+export type AvailabilityStatus = 'IN_STOCK' | 'LOW_STOCK' | 'OUT_OF_STOCK';
 
 export interface Money {
   amount: number;
@@ -46,6 +47,7 @@ export interface StockEvent {
   onHand: number;
   reserved: number;
   available: number;
+  status: AvailabilityStatus;
   variant: { sku: string } | null;
 }
 
@@ -80,7 +82,7 @@ export function applyStockEvent(rows: Map<string, StockRow>, event: StockEvent, 
     onHand: event.onHand,
     reserved: event.reserved,
     available: event.available,
-    status: statusOf(event.available),
+    status: event.status,
     version: event.version,
     changes: row.changes + 1,
     trend: event.available > row.available ? 'up' : event.available < row.available ? 'down' : 'same',
